@@ -1,0 +1,64 @@
+# One task runner for people and CI. Every target does its own set-up.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export SOURCE_DATE_EPOCH ?= 1735689600
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup plotly-js browser charts build serve test lint format clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+# plotly.js with only the trace types we use (scatter, bar), at the version the Python package emits.
+plotly-js: setup
+	@version=$$($(PY) -c "import plotly.offline as o; print(o.get_plotlyjs_version())"); \
+	target=.cache/npm/node_modules/plotly.js-basic-dist-min; \
+	if [ -f $$target/package.json ] && grep -q "\"version\": \"$$version\"" $$target/package.json; then exit 0; fi; \
+	if command -v npm >/dev/null; then \
+	  npm install --prefix .cache/npm --no-save --no-audit --no-fund --loglevel=error plotly.js-basic-dist-min@$$version; \
+	else echo "warning: npm not found; charts will use plotly's full bundle (3x heavier)"; fi
+
+# Debian's Chromium for the browser tests and the static chart images (Playwright's download fails here).
+browser: setup
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	else $(PY) -m playwright install chromium; fi
+
+charts: setup plotly-js browser
+	$(PY) build_charts.py
+
+# Build into a fresh folder and swap it in, so a failed build never replaces a good site/.
+build: charts
+	rm -rf site.new
+	$(PY) -m mkdocs build --strict --site-dir site.new
+	rm -rf site && mv site.new site
+
+serve: charts
+	@echo "Serving on http://$(HOST):$(PORT)/ (charts rebuild when data/ or seeds/ change)"
+	$(PY) build_charts.py --watch & watcher=$$!; trap "kill $$watcher" EXIT; \
+	SITE_URL=http://$(HOST):$(PORT)/ $(PY) -m mkdocs serve --livereload -a $(HOST):$(PORT)
+
+test: charts
+	$(PY) -m pytest
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: setup
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+clean:
+	rm -rf site site.new docs/generated .pytest_cache

@@ -1,0 +1,189 @@
+"""Cost charts: what the models cost to use (API prices) and what training runs cost."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from charts.numbers import money, trim
+from charts.render import Chart
+from charts.schema import Data, DataError
+from charts.text import label
+from charts.theme import OKABE_ITO, PATTERNS, axis, base_layout
+
+PRICE_PARTS = [
+    ("input_cache_hit", "Input, cached", OKABE_ITO["sky"]),
+    ("input_cache_miss", "Input, not cached", OKABE_ITO["blue"]),
+    ("output", "Output", OKABE_ITO["orange"]),
+]
+
+
+def price_of(data: Data, model_id: str):
+    for row in data.api_prices:
+        if row.id == model_id:
+            return row
+    raise DataError(f'data/api_prices.yaml: entry "{model_id}" is missing (the price charts compare against it)')
+
+
+def scale_buttons(axis_name: str = "yaxis") -> list[dict]:
+    """A linear/log switch, so a reader can see both the gap and the small prices."""
+    return [
+        {
+            "type": "buttons",
+            "direction": "right",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "pad": {"b": 6},
+            "showactive": True,
+            "active": 0,
+            "buttons": [
+                {"label": "Linear scale", "method": "relayout", "args": [{f"{axis_name}.type": "linear"}]},
+                {"label": "Log scale", "method": "relayout", "args": [{f"{axis_name}.type": "log"}]},
+            ],
+        }
+    ]
+
+
+def api_prices(data: Data) -> Chart:
+    rows = data.api_prices
+    models = [label(row.model) for row in rows]
+    traces = []
+    for index, (key, name, colour) in enumerate(PRICE_PARTS):
+        values = [getattr(row, key) for row in rows]
+        traces.append(
+            go.Bar(
+                name=name,
+                x=models,
+                y=values,
+                marker={"color": colour, "pattern": {"shape": PATTERNS[index], "fgcolor": "rgba(0,0,0,0.35)"}},
+                text=[money(v) if v is not None else "" for v in values],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{x}<br>" + name + ": $%{y} per million tokens<extra></extra>",
+            )
+        )
+    layout = base_layout(
+        height=440,
+        barmode="group",
+        margin={"t": 44},
+        updatemenus=scale_buttons(),
+        xaxis=axis(""),
+        yaxis=axis("US dollars per million tokens", type="linear", rangemode="tozero"),
+    )
+    r1, o1 = price_of(data, "deepseek-r1"), price_of(data, "openai-o1")
+    as_of = max(row.as_of for row in rows)
+    summary = (
+        f"For each million tokens of output, {r1.model} cost {money(r1.output)} and {o1.model} cost "
+        f"{money(o1.output)}, about {o1.output / r1.output:.0f} times as much. For ordinary (uncached) input the "
+        f"prices were {money(r1.input_cache_miss)} and {money(o1.input_cache_miss)}. "
+        f"The cheapest output price in the chart is {money(min(r.output for r in rows))} "
+        f"({min(rows, key=lambda r: r.output).model}); the dearest is {money(max(r.output for r in rows))} "
+        f"({max(rows, key=lambda r: r.output).model})."
+    )
+    return Chart(
+        id="api-prices",
+        title=f"At launch, {r1.model} charged a small fraction of {o1.model}'s price per token",
+        caption=f"List prices per million tokens, in US dollars, as of {as_of:%d %B %Y}. "
+        "Cached input is text the service has seen recently and can reuse.",
+        figure=go.Figure(traces, layout),
+        summary=summary,
+        columns=["Model", "Provider", "Input, cached ($)", "Input, not cached ($)", "Output ($)", "As of"],
+        rows=[
+            [r.model, r.provider, r.input_cache_hit, r.input_cache_miss, r.output, r.as_of.isoformat()] for r in rows
+        ],
+        cell_formats=[None, None, money, money, money, None],
+        sources=[r.source for r in rows],
+    )
+
+
+PARTS = [
+    ("final_run", "The final training run", OKABE_ITO["blue"]),
+    ("research_and_experiments", "Research and trial runs", OKABE_ITO["green"]),
+    ("hardware", "Buying the chips", OKABE_ITO["orange"]),
+    ("total_program", "Everything (a floor or total)", OKABE_ITO["purple"]),
+]
+PART_NAMES = {key: name for key, name, _ in PARTS}
+
+
+def training_costs(data: Data) -> Chart:
+    runs = data.training_costs
+    traces = []
+    for index, (part, name, colour) in enumerate(PARTS):
+        items = [(run, p) for run in runs for p in run.parts if p.part == part]
+        if not items:
+            continue
+        traces.append(
+            go.Bar(
+                name=name,
+                y=[label(run.model) for run, _ in items],
+                x=[p.usd for _, p in items],
+                orientation="h",
+                marker={"color": colour, "pattern": {"shape": PATTERNS[index], "fgcolor": "rgba(0,0,0,0.35)"}},
+                text=[compact_money(p.usd) for _, p in items],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=[[p.status] for _, p in items],
+                hovertemplate="%{y}<br>" + name + ": $%{x:,.0f} (%{customdata[0]})<extra></extra>",
+            )
+        )
+    layout = base_layout(
+        height=max(360, 90 * len(runs)),
+        barmode="group",
+        xaxis=axis("US dollars (log scale: each step is ten times more)", type="log"),
+        yaxis=axis("", autorange="reversed"),
+    )
+    v3 = next((r for r in runs if r.id == "deepseek-v3"), None)
+    if v3 is None:
+        raise DataError('data/training_costs.yaml: entry "deepseek-v3" is missing (the cost chart is about it)')
+    v3_parts = {p.part: p for p in v3.parts}
+    summary = (
+        f"DeepSeek reported {compact_money(v3_parts['final_run'].usd)} for the final training run of DeepSeek-V3. "
+        + (
+            f"An outside estimate of the chips DeepSeek owns is {compact_money(v3_parts['hardware'].usd)}, "
+            "a different kind of cost that is shared by all of its work. "
+            if "hardware" in v3_parts
+            else ""
+        )
+        + f"The chart compares {len(runs)} models; bars of different colours count different things and "
+        "should not be added together."
+    )
+    return Chart(
+        id="training-costs",
+        title="The famous DeepSeek figure counts one training run, not the chips, the staff or the failures",
+        caption="What each figure counts is shown by colour and hatching. Reported figures come from the developer; "
+        "estimates from outside analysts; claims are unsupported statements.",
+        figure=go.Figure(traces, layout),
+        summary=summary,
+        columns=["Model", "Developer", "Year", "What it counts", "US dollars", "Status", "Note"],
+        rows=[
+            [run.model, run.developer, run.year, PART_NAMES[p.part], p.usd, p.status, p.note or ""]
+            for run in runs
+            for p in run.parts
+        ],
+        cell_formats=[None, None, None, None, compact_money, None, None],
+        sources=[p.source for run in runs for p in run.parts],
+    )
+
+
+def compact_money(value: float) -> str:
+    for size, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if value >= size:
+            return f"${trim(value / size, 3)} {word}"
+    return money(value)
+
+
+def build(data: Data) -> list[Chart]:
+    return [api_prices(data), training_costs(data)]
+
+
+def derived(data: Data) -> dict[str, str]:
+    """Ratios the prose quotes, computed here so they follow the prices."""
+    from charts.macros import derived_value
+
+    r1, o1 = price_of(data, "deepseek-r1"), price_of(data, "openai-o1")
+    cites = [(r1.source, r1.status), (o1.source, o1.status)]
+    return {
+        "r1_o1_output_ratio": derived_value(data, f"{o1.output / r1.output:.0f} times", cites),
+        "r1_o1_input_ratio": derived_value(data, f"{o1.input_cache_miss / r1.input_cache_miss:.0f} times", cites),
+    }

@@ -1,0 +1,153 @@
+"""The compute-efficiency multiplier: how much training compute each model used."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from charts.numbers import sci
+from charts.render import Chart
+from charts.schema import Data, DataError
+from charts.text import label, wrapped
+from charts.theme import DEEPSEEK, OTHER, axis, base_layout
+
+BASELINE, CHALLENGER = "llama-3-1-405b", "deepseek-v3"
+
+
+def compute_of(data: Data, model_id: str):
+    for row in data.training_compute.models:
+        if row.id == model_id:
+            return row
+    raise DataError(f'data/training_compute.yaml: entry "{model_id}" is missing (the multiplier is computed from it)')
+
+
+def multiplier(data: Data) -> float:
+    """How many times more training compute Llama 3.1 405B used than DeepSeek-V3."""
+    return compute_of(data, BASELINE).flop / compute_of(data, CHALLENGER).flop
+
+
+def training_compute(data: Data) -> Chart:
+    rows = sorted(data.training_compute.models, key=lambda m: m.flop)
+    names = [label(m.model) for m in rows]
+    has_range = [m.flop_low is not None and m.flop_high is not None for m in rows]
+    trace = go.Bar(
+        x=[m.flop for m in rows],
+        y=names,
+        orientation="h",
+        marker={
+            "color": [DEEPSEEK if m.developer.lower().startswith("deepseek") else OTHER for m in rows],
+            "pattern": {"shape": ["" if m.developer.lower().startswith("deepseek") else "/" for m in rows]},
+        },
+        text=[sci(m.flop) for m in rows],
+        textposition="auto",
+        error_x={
+            "type": "data",
+            "symmetric": False,
+            "array": [(m.flop_high - m.flop) if r else 0 for m, r in zip(rows, has_range)],
+            "arrayminus": [(m.flop - m.flop_low) if r else 0 for m, r in zip(rows, has_range)],
+            "thickness": 1.5,
+        },
+        customdata=[[m.status, label(data.sources[m.source].producer)] for m in rows],
+        hovertemplate="%{y}: %{x:.2e} FLOP<br>%{customdata[0]} by %{customdata[1]}<extra></extra>",
+        showlegend=False,
+    )
+    base, challenger = compute_of(data, BASELINE), compute_of(data, CHALLENGER)
+    times = multiplier(data)
+    layout = base_layout(
+        height=max(300, 60 + 44 * len(rows)),
+        xaxis=axis("Training compute (FLOP, log scale)", type="log", exponentformat="power"),
+        yaxis=axis(""),
+        margin={"t": 10},
+    )
+    summary = (
+        f"{base.model} used about {sci(base.flop)} FLOP to train and {challenger.model} about "
+        f"{sci(challenger.flop)}, so the first used roughly {times:.1f} times as much compute. "
+        f"Of the {len(rows)} models shown, the least compute went into {rows[0].model} and the most into "
+        f"{rows[-1].model}. Bars in blue with no hatching are DeepSeek models."
+    )
+    return Chart(
+        id="training-compute",
+        title=f"{challenger.model} was trained with about 1/{times:.0f} of the compute of {base.model}",
+        caption="Total compute used in training, in floating-point operations (FLOP), on a log scale: "
+        "each grid line is ten times the one before. Whiskers show a range where the source gives one.",
+        figure=go.Figure([trace], layout),
+        summary=summary,
+        columns=["Model", "Developer", "Released", "Training compute (FLOP)", "Low", "High", "Status"],
+        rows=[
+            [m.model, m.developer, m.released.isoformat(), m.flop, m.flop_low, m.flop_high, m.status]
+            for m in reversed(rows)
+        ],
+        cell_formats=[None, None, None, sci, sci, sci, None],
+        sources=[m.source for m in rows],
+    )
+
+
+def efficiency_factors(data: Data) -> Chart:
+    """Each saving on its own panel: they act on different things and must not be multiplied."""
+    factors = data.training_compute.factors
+    if not factors:
+        raise DataError("data/training_compute.yaml: field factors is empty (the efficiency chart needs them)")
+    groups = [("percent", "Percentages"), ("times", "Multiples (times faster)")]
+    present = [(unit, title) for unit, title in groups if any(f.unit == unit for f in factors)]
+    figure = make_subplots(
+        rows=len(present),
+        cols=1,
+        subplot_titles=[title for _, title in present],
+        vertical_spacing=0.18,
+        row_heights=[sum(1 for f in factors if f.unit == unit) for unit, _ in present],
+    )
+    for row, (unit, _) in enumerate(present, start=1):
+        items = [f for f in factors if f.unit == unit]
+        figure.add_trace(
+            go.Bar(
+                x=[f.value for f in items],
+                y=[wrapped(f.name, 34) for f in items],
+                orientation="h",
+                marker={"color": DEEPSEEK if unit == "percent" else OTHER, "pattern": {"shape": "" if unit == "percent" else "/"}},
+                text=[f"{f.value:g}%" if unit == "percent" else f"{f.value:g}×" for f in items],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=[[label(f.explanation), f.status] for f in items],
+                hovertemplate="%{customdata[0]}<br><i>%{customdata[1]}</i><extra></extra>",
+                showlegend=False,
+            ),
+            row=row,
+            col=1,
+        )
+        figure.update_xaxes(rangemode="tozero", automargin=True, row=row, col=1)
+        figure.update_yaxes(automargin=True, autorange="reversed", row=row, col=1)
+    figure.update_layout(base_layout(height=120 + 58 * len(factors), margin={"t": 30}, hoverlabel={"align": "left"}))
+    summary = "The DeepSeek reports give these separate effects: " + "; ".join(
+        f"{f.name.lower()}: {f.value:g}{'%' if f.unit == 'percent' else ' times'}" for f in factors
+    ) + ". Each applies to a different part of the work, so they cannot be multiplied into one total."
+    return Chart(
+        id="efficiency-factors",
+        title="Several separate savings, each measured on its own terms",
+        caption="Each bar is one effect as its source reports it. They act on different things (memory, speed, "
+        "compute per token), so no total is shown.",
+        figure=figure,
+        summary=summary,
+        columns=["Effect", "Value", "Unit", "What it means", "Status"],
+        rows=[[f.name, f.value, f.unit, f.explanation, f.status] for f in factors],
+        cell_formats=[None, lambda v: f"{v:g}", None, None, None],
+        sources=[f.source for f in factors],
+    )
+
+
+def build(data: Data) -> list[Chart]:
+    return [training_compute(data), efficiency_factors(data)]
+
+
+def derived(data: Data) -> dict[str, str]:
+    from charts.macros import derived_value
+
+    base, challenger = compute_of(data, BASELINE), compute_of(data, CHALLENGER)
+    values = {
+        "compute_multiplier": derived_value(
+            data, f"{multiplier(data):.1f} times", [(base.source, base.status), (challenger.source, challenger.status)]
+        )
+    }
+    if base.gpu_hours and challenger.gpu_hours:
+        cites = [(base.inputs_source or base.source, "reported"), (challenger.inputs_source or challenger.source, "reported")]
+        values["gpu_hour_multiplier"] = derived_value(data, f"{base.gpu_hours / challenger.gpu_hours:.1f} times", cites)
+    return values

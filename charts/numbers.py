@@ -1,0 +1,60 @@
+"""How numbers are printed: one place, so prose, tables and charts agree."""
+
+from __future__ import annotations
+
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def trim(value: float, decimals: int = 3) -> str:
+    """1.500 -> '1.5', 2.0 -> '2', with thousands separators."""
+    text = f"{value:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def sci(value: float) -> str:
+    """3.4e24 -> '3.4 × 10²⁴'."""
+    mantissa, exponent = f"{value:.2e}".split("e")
+    return f"{trim(float(mantissa), 2)} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
+
+def money(value: float) -> str:
+    """Dollars with cents only where there are cents: $2.19, $15, $0.014."""
+    if value < 0.1:
+        return f"${trim(value, 3)}"
+    if value == int(value):
+        return f"${int(value):,}"
+    return f"${value:,.2f}"
+
+
+def format_value(value: float, style: str) -> str:
+    """Render a value in one of the formats listed in data/README.md."""
+    scaled = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+    if style == "number":
+        return trim(value, 2)
+    if style == "year":
+        return str(int(value))
+    if style == "usd":
+        return money(value)
+    if style == "usd_million":
+        return f"${trim(value / 1e6)} million"
+    if style == "usd_billion":
+        return f"${trim(value / 1e9, 2)} billion"
+    if style in scaled:
+        return f"{trim(value / scaled[style])} {style}"
+    if style == "percent":
+        return f"{trim(value, 2)}%"
+    if style == "sci":
+        return sci(value)
+    if style == "times":
+        return f"{trim(value, 1)}×"
+    raise ValueError(f"unknown format {style!r}")
+
+
+def compact(value: float) -> str:
+    """Short form for chart labels: 5.6M, 589B, 3.8e25 stays scientific."""
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{trim(value / size, 2)}{suffix}"
+    return trim(value, 2)

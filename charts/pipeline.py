@@ -1,0 +1,67 @@
+"""Load -> build -> write: every generated file the site needs, into one folder."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+from charts import benchmarks, costs, efficiency, market, pages, timeline
+from charts.images import write_images
+from charts.macros import variables
+from charts.render import figure_html, to_csv
+from charts.schema import load
+
+FAMILIES = (costs, timeline, efficiency, benchmarks, market)
+PLOTLY_BASIC = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
+
+
+def all_charts(data):
+    charts = [chart for family in FAMILIES for chart in family.build(data)]
+    ids = [chart.id for chart in charts]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise RuntimeError(f"two charts share the id {sorted(duplicates)}")
+    return charts
+
+
+def plotly_bundle(root: Path) -> Path:
+    """The partial bundle from npm (scatter and bar only, a third of the size), else plotly's full one."""
+    partial = root / ".cache" / "npm" / PLOTLY_BASIC
+    if partial.exists():
+        return partial
+    import plotly
+
+    print(
+        "warning: npm's plotly.js-basic-dist-min is missing (run `make plotly-js`); using plotly's full bundle",
+        file=sys.stderr,
+    )
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def write_all(root: Path, out: Path, images: bool = True) -> dict:
+    data = load(root)
+    charts = all_charts(data)
+    (out / "data").mkdir(parents=True)
+    (out / "img").mkdir()
+    for chart in charts:
+        (out / "data" / f"{chart.id}.csv").write_text(to_csv(chart), encoding="utf-8")
+    derived = {}
+    for family in FAMILIES:
+        derived.update(family.derived(data))
+    macros = variables(
+        data,
+        charts_html={chart.id.replace("-", "_"): figure_html(chart, data) for chart in charts},
+        derived=derived,
+        pages=pages.build(data),
+    )
+    (out / "macros.yml").write_text(
+        yaml.safe_dump(macros, sort_keys=True, allow_unicode=True, width=1_000_000), encoding="utf-8"
+    )
+    (out / "abbreviations.md").write_text(pages.abbreviations(data), encoding="utf-8")
+    shutil.copyfile(plotly_bundle(root), out / "plotly.min.js")
+    if images:
+        write_images(charts, out / "img")
+    return {"charts": len(charts), "figures": len(data.figures), "sources": len(data.sources)}

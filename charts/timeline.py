@@ -1,0 +1,103 @@
+"""The export-control timeline: US rules, Nvidia's China chips, DeepSeek's releases, markets."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from charts.render import Chart
+from charts.schema import Data
+from charts.text import label
+from charts.theme import OKABE_ITO, SYMBOLS, axis, base_layout
+
+LANES = [
+    ("us_rules", "US export rules", OKABE_ITO["vermillion"]),
+    ("nvidia_chips", "Nvidia's chips for China", OKABE_ITO["green"]),
+    ("deepseek", "DeepSeek and High-Flyer", OKABE_ITO["blue"]),
+    ("markets", "Markets and reactions", OKABE_ITO["orange"]),
+]
+LANE_NAMES = {key: name for key, name, _ in LANES}
+
+
+def export_controls_timeline(data: Data) -> Chart:
+    events = sorted(data.timeline, key=lambda e: (e.date, e.id))
+    sources = {s.id: s for s in data.sources.values()}
+    traces = []
+    for index, (lane, name, colour) in enumerate(LANES):
+        lane_events = [e for e in events if e.lane == lane]
+        if not lane_events:
+            continue
+        traces.append(
+            go.Scatter(
+                name=name,
+                x=[e.date.isoformat() for e in lane_events],
+                y=[name] * len(lane_events),
+                mode="markers",
+                marker={"color": colour, "size": 13, "symbol": SYMBOLS[index], "line": {"width": 1, "color": "#ffffff"}},
+                customdata=[
+                    [label(e.title), label(e.meaning), label(sources[e.source].producer), e.status] for e in lane_events
+                ],
+                hovertemplate=(
+                    "<b>%{customdata[0]}</b><br>%{x|%d %b %Y}<br>%{customdata[1]}"
+                    "<br><i>Source: %{customdata[2]} (%{customdata[3]})</i><extra></extra>"
+                ),
+            )
+        )
+    first, last = events[0].date, events[-1].date
+    layout = base_layout(
+        height=400,
+        hovermode="closest",
+        hoverlabel={"align": "left"},
+        showlegend=True,
+        legend={"title": {"text": "Lanes (click to hide or show):"}, "y": -0.3},
+        xaxis=axis(
+            "",
+            type="date",
+            range=[f"{first.year - 1}-07-01", f"{last.year}-12-31"],
+            rangeselector={
+                "x": 0,
+                "y": 1.02,
+                "buttons": [
+                    {"count": 1, "label": "1 year", "step": "year", "stepmode": "backward"},
+                    {"count": 3, "label": "3 years", "step": "year", "stepmode": "backward"},
+                    {"label": "All", "step": "all"},
+                ],
+            },
+        ),
+        yaxis=axis("", categoryorder="array", categoryarray=[name for _, name, _ in reversed(LANES)], fixedrange=True),
+        margin={"t": 40},
+    )
+    counts = {name: sum(1 for e in events if e.lane == lane) for lane, name, _ in LANES}
+    rules = [e for e in events if e.lane == "us_rules"]
+    summary = (
+        f"The timeline holds {len(events)} dated events from {first:%B %Y} to {last:%B %Y}: "
+        + ", ".join(f"{count} in “{name}”" for name, count in counts.items())
+        + ". "
+        + (
+            f"The first US rule shown is “{rules[0].title}” ({rules[0].date:%d %B %Y}); "
+            f"the latest is “{rules[-1].title}” ({rules[-1].date:%d %B %Y})."
+            if rules
+            else ""
+        )
+    )
+    return Chart(
+        id="export-controls-timeline",
+        title="US chip rules tightened step by step while DeepSeek kept releasing models",
+        caption="Each marker is one dated event; hover or tap for what it meant and who reports it. "
+        "Use the buttons to zoom, or click a lane in the legend to hide it.",
+        figure=go.Figure(traces, layout),
+        summary=summary,
+        columns=["Date", "Lane", "Event", "What it meant", "Status", "Source"],
+        rows=[
+            [e.date.isoformat(), LANE_NAMES[e.lane], e.title, e.meaning, e.status, sources[e.source].title]
+            for e in events
+        ],
+        sources=[e.source for e in events],
+    )
+
+
+def build(data: Data) -> list[Chart]:
+    return [export_controls_timeline(data)]
+
+
+def derived(data: Data) -> dict[str, str]:
+    return {}

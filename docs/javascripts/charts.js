@@ -1,0 +1,175 @@
+/* Draw every Plotly chart on the page, on first load and after each instant navigation.
+ *
+ * Why it is built this way (see NOTES in the project's shared folder):
+ * - specs live in a data attribute, because Material re-creates inline scripts without their
+ *   attributes on instant navigation;
+ * - plotly.js is loaded only on pages that have a chart, from this site, never a CDN;
+ * - plotly.js puts its CSS in <head> once, and Material drops head children on navigation, so
+ *   the rules are copied into a <style> at the end of <body>;
+ * - charts follow the reader's colour scheme and are resized with their container.
+ */
+(function () {
+  "use strict";
+
+  var scriptUrl = document.currentScript ? document.currentScript.src : "";
+  var plotlyUrl = new URL("../generated/plotly.min.js", scriptUrl || document.baseURI).href;
+  var loading = null;
+  var drawn = [];
+  var resizer = null;
+
+  var SCHEMES = {
+    light: { text: "#1f2328", grid: "#d0d7de", line: "#8c959f", hover: "#ffffff" },
+    dark: { text: "#e6edf3", grid: "#3d444d", line: "#6e7681", hover: "#161b22" }
+  };
+
+  function scheme() {
+    var name = document.body.getAttribute("data-md-color-scheme");
+    return name === "slate" ? SCHEMES.dark : SCHEMES.light;
+  }
+
+  function loadPlotly() {
+    if (window.Plotly) return Promise.resolve(window.Plotly);
+    if (loading) return loading;
+    loading = new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = plotlyUrl;
+      tag.async = true;
+      tag.onload = function () { resolve(window.Plotly); };
+      tag.onerror = function () {
+        loading = null;
+        reject(new Error("Could not load " + plotlyUrl));
+      };
+      document.head.appendChild(tag);
+    });
+    return loading;
+  }
+
+  // Copy plotly.js's <head> styles into one <style> in <body> that navigation leaves alone.
+  function keepPlotlyStyles() {
+    var kept = document.getElementById("plotly-styles-kept");
+    var rules = [];
+    document.querySelectorAll("head style[id^='plotly.js']").forEach(function (style) {
+      try {
+        Array.prototype.forEach.call(style.sheet.cssRules, function (rule) { rules.push(rule.cssText); });
+      } catch (error) { /* a sheet we cannot read is left where it is */ }
+    });
+    if (!rules.length) return;
+    if (!kept) {
+      kept = document.createElement("style");
+      kept.id = "plotly-styles-kept";
+      document.body.appendChild(kept);
+    }
+    var text = rules.join("\n");
+    if (kept.textContent.indexOf(text) === -1) kept.textContent += "\n" + text;
+  }
+
+  function themed(layout, width) {
+    var colours = scheme();
+    var out = JSON.parse(JSON.stringify(layout));
+    out.font = Object.assign({}, out.font, { color: colours.text });
+    out.hoverlabel = Object.assign({}, out.hoverlabel, { bgcolor: colours.hover, bordercolor: colours.line });
+    out.hoverlabel.font = Object.assign({}, out.hoverlabel.font, { color: colours.text });
+    Object.keys(out).forEach(function (key) {
+      if (/^[xy]axis\d*$/.test(key)) {
+        out[key] = Object.assign({}, out[key], {
+          gridcolor: colours.grid, linecolor: colours.line, zerolinecolor: colours.line, tickcolor: colours.line
+        });
+      }
+    });
+    (out.updatemenus || []).forEach(function (menu) {
+      menu.bgcolor = colours.hover;
+      menu.bordercolor = colours.line;
+      menu.font = Object.assign({}, menu.font, { color: colours.text });
+    });
+    if (out.xaxis && out.xaxis.rangeselector) {
+      out.xaxis.rangeselector = Object.assign({}, out.xaxis.rangeselector, {
+        bgcolor: colours.hover, activecolor: colours.grid, bordercolor: colours.line, borderwidth: 1,
+        font: Object.assign({}, out.xaxis.rangeselector.font, { color: colours.text })
+      });
+    }
+    // Narrow screens: smaller text, so labels keep apart.
+    if (width && width < 520) {
+      out.font.size = Math.min(out.font.size || 13, 11);
+    }
+    return out;
+  }
+
+  function draw(el) {
+    var spec = el._chartSpec;
+    if (!spec) {
+      try {
+        spec = JSON.parse(el.getAttribute("data-plotly-spec"));
+      } catch (error) {
+        console.error("Chart " + el.id + " has an unreadable spec", error);
+        return Promise.resolve();
+      }
+      el._chartSpec = spec;
+    }
+    var layout = themed(spec.layout, el.clientWidth);
+    layout.width = el.clientWidth || undefined;
+    return window.Plotly.react(el, spec.data, layout, spec.config).then(function () {
+      el.setAttribute("data-chart-drawn", "true");
+      el.dispatchEvent(new CustomEvent("chart:drawn", { bubbles: true }));
+    });
+  }
+
+  function purgeDetached() {
+    drawn = drawn.filter(function (el) {
+      if (document.body.contains(el)) return true;
+      if (window.Plotly) window.Plotly.purge(el);
+      if (resizer) resizer.unobserve(el);
+      return false;
+    });
+  }
+
+  function observeSize(el) {
+    if (!("ResizeObserver" in window)) return;
+    if (!resizer) {
+      resizer = new ResizeObserver(function (entries) {
+        entries.forEach(function (entry) {
+          var el = entry.target;
+          var width = Math.round(entry.contentRect.width);
+          if (!width || width === el._chartWidth) return;
+          el._chartWidth = width;
+          if (el.getAttribute("data-chart-drawn")) draw(el);
+        });
+      });
+    }
+    resizer.observe(el);
+  }
+
+  function renderAll() {
+    purgeDetached();
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".plotly-chart"));
+    if (!charts.length) return;
+    loadPlotly().then(function () {
+      return Promise.all(charts.map(function (el) {
+        el._chartWidth = Math.round(el.clientWidth);
+        observeSize(el);
+        drawn.push(el);
+        return draw(el);
+      }));
+    }).then(function () {
+      keepPlotlyStyles();
+      document.dispatchEvent(new CustomEvent("charts:ready"));
+    }).catch(function (error) {
+      console.error(error);
+      charts.forEach(function (el) {
+        el.textContent = "The interactive chart could not load. The Table tab has the same data.";
+      });
+    });
+  }
+
+  // Re-theme when the reader toggles light/dark.
+  new MutationObserver(function () {
+    drawn.forEach(function (el) { if (document.body.contains(el)) draw(el); });
+  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+
+  window.deepseekCharts = { draw: draw, renderAll: renderAll };
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(renderAll);
+  } else {
+    document.addEventListener("DOMContentLoaded", renderAll);
+  }
+})();

@@ -1,0 +1,137 @@
+"""A real reader in Chromium: every page draws its charts with no error and no outside request,
+instant navigation keeps charts whole, the theme toggle re-colours them, phones don't scroll sideways."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from conftest import nav_pages
+
+PAGES = nav_pages()
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+class Reader:
+    """A page plus what it logged: console errors, uncaught exceptions and requests to other hosts."""
+
+    def __init__(self, browser, site, viewport=DESKTOP, **options):
+        self.context = browser.new_context(viewport=viewport, **options)
+        self.page = self.context.new_page()
+        self.origin = urlparse(site["url"]).netloc
+        self.errors, self.outside = [], []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", self._request)
+        self.page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def _request(self, request):
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https") and url.netloc != self.origin:
+            self.outside.append(request.url)
+
+    def open(self, url):
+        self.page.goto(url, wait_until="load")
+        self.wait_for_charts()
+
+    def wait_for_charts(self):
+        count = self.page.locator(".plotly-chart").count()
+        if count:
+            self.page.wait_for_function(
+                "n => document.querySelectorAll('.plotly-chart[data-chart-drawn] .main-svg').length >= n",
+                arg=count,
+                timeout=15000,
+            )
+        return count
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def reader(browser, site):
+    readers = []
+
+    def make(**options):
+        readers.append(Reader(browser, site, **options))
+        return readers[-1]
+
+    yield make
+    for r in readers:
+        r.close()
+
+
+CHART_PAGES = ["index.html", "chips.html", "prices.html", "compute.html"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_draws_every_chart_with_no_error_and_no_outside_request(reader, site, page):
+    r = reader()
+    r.open(site["url"] + page)
+    charts = r.page.locator(".plotly-chart")
+    for index in range(charts.count()):
+        box = charts.nth(index).bounding_box()
+        assert box and box["width"] > 250 and box["height"] > 200, (page, index, box)
+    assert not r.errors, r.errors
+    assert not r.outside, r.outside
+
+
+def test_chart_pages_have_charts(reader, site):
+    r = reader()
+    for page in CHART_PAGES:
+        r.open(site["url"] + page)
+        assert r.page.locator(".plotly-chart[data-chart-drawn]").count() >= 1, page
+
+
+def test_instant_navigation_draws_charts_and_keeps_plotly_styles(reader, site):
+    r = reader()
+    r.open(site["url"] + "prices.html")
+    r.page.evaluate("window.__sameDocument = true")
+    r.page.locator(".md-nav__link[href='compute.html']").first.click()
+    r.page.wait_for_url("**/compute.html")
+    assert r.page.evaluate("window.__sameDocument === true"), "navigation reloaded the page (site_url mismatch?)"
+    r.wait_for_charts()
+    r.page.locator(".md-nav__link[href='chips.html']").first.click()
+    r.page.wait_for_url("**/chips.html")
+    r.wait_for_charts()
+    position = r.page.evaluate("getComputedStyle(document.querySelector('.plotly-chart .main-svg')).position")
+    assert position == "absolute", "plotly's CSS was lost on navigation: the chart layers stack"
+    assert r.page.locator(".plotly-chart .modebar").first.evaluate("e => getComputedStyle(e).flexDirection") != "column"
+    assert not r.errors, r.errors
+
+
+def test_toggling_dark_mode_recolours_the_charts(reader, site):
+    r = reader()
+    r.open(site["url"] + "prices.html")
+    colour = "document.querySelector('.plotly-chart')._fullLayout.font.color"
+    before = r.page.evaluate(colour)
+    r.page.locator("label[title='Switch to dark mode']").first.click()
+    r.page.wait_for_function(f"{colour} !== {before!r}")
+    after = r.page.evaluate(colour)
+    assert r.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert after != before
+    assert not r.errors, r.errors
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_phone_width_never_scrolls_sideways(reader, site, page):
+    r = reader(viewport=PHONE, is_mobile=True, has_touch=True)
+    r.open(site["url"] + page)
+    overflow = r.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page} is {overflow}px wider than the phone"
+    for box in [c.bounding_box() for c in r.page.locator(".plotly-chart").all()]:
+        assert box["width"] <= PHONE["width"], box
+    assert not r.errors, r.errors
+
+
+def test_the_table_tab_shows_the_data_and_the_chart_comes_back_whole(reader, site):
+    r = reader()
+    r.open(site["url"] + "prices.html")
+    figure = r.page.locator("#figure-api-prices").first
+    figure.locator("label[for='tab-api-prices-table']").click()
+    assert figure.locator("table.chart-table").is_visible()
+    assert figure.locator("table.chart-table tbody tr").count() >= 3
+    figure.locator("label[for='tab-api-prices-chart']").click()
+    width = figure.locator(".plotly-chart .main-svg").first.evaluate("e => e.getBoundingClientRect().width")
+    assert width > 250

@@ -1,0 +1,111 @@
+"""The data files: the real ones load, and each kind of mistake gets one clear message."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+import yaml
+from conftest import ROOT, run
+
+from charts.schema import DataError, load
+
+
+def test_the_real_data_and_seeds_load_without_errors():
+    data = load(ROOT)
+    assert len(data.sources) >= 10
+    assert len(data.figures) >= 10
+    assert len(data.timeline) >= 10
+
+
+def test_every_source_url_is_well_formed():
+    for source in load(ROOT).sources.values():
+        assert re.match(r"^https?://[a-z0-9.-]+\.[a-z]{2,}(/\S*)?$", source.url, re.I), source.id
+
+
+def test_no_source_was_read_before_it_was_published():
+    for source in load(ROOT).sources.values():
+        assert source.date_accessed >= source.date_published, source.id
+
+
+def edit_yaml(path, change):
+    document = yaml.safe_load(path.read_text())
+    change(document)
+    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
+
+
+def first_price(doc):
+    return doc[0]
+
+
+BAD_CASES = {
+    "malformed yaml": (
+        "data/api_prices.yaml",
+        lambda path: path.write_text(path.read_text() + "\n- id: [unclosed\n"),
+        r"data/api_prices\.yaml: malformed YAML at line \d+, column \d+",
+    ),
+    "missing required field": (
+        "data/api_prices.yaml",
+        lambda path: edit_yaml(path, lambda doc: doc[0].pop("output")),
+        r'data/api_prices\.yaml: entry "[a-z0-9-]+", field \[0\]\.output: required field is missing',
+    ),
+    "a word where a number belongs": (
+        "data/api_prices.yaml",
+        lambda path: edit_yaml(path, lambda doc: doc[0].update(output="cheap")),
+        r'data/api_prices\.yaml: entry "[a-z0-9-]+", field \[0\]\.output: .*number.*\(got \'cheap\'\)',
+    ),
+    "unknown source id": (
+        "data/timeline.yaml",
+        lambda path: edit_yaml(path, lambda doc: doc[0].update(source="no-such-source")),
+        r'data/timeline\.yaml: entry "[a-z0-9-]+", field source: unknown source id "no-such-source"',
+    ),
+    "duplicate id": (
+        "data/timeline.yaml",
+        lambda path: edit_yaml(path, lambda doc: doc.append(dict(doc[0]))),
+        r'data/timeline\.yaml: entry "[a-z0-9-]+", field id: duplicate id',
+    ),
+    "unknown key": (
+        "data/market.yaml",
+        lambda path: edit_yaml(path, lambda doc: doc[0].update(colour="red")),
+        r'data/market\.yaml: entry "[a-z0-9-]+", field \[0\]\.colour: unknown field',
+    ),
+    "date that is not a date": (
+        "data/timeline.yaml",
+        lambda path: edit_yaml(path, lambda doc: doc[0].update(date="last spring")),
+        r'data/timeline\.yaml: entry "[a-z0-9-]+", field \[0\]\.date: .*date',
+    ),
+    "dollar figure that does not say what it includes": (
+        "data/figures/costs.yaml",
+        lambda path: edit_yaml(path, lambda doc: [f.pop("includes", None) for f in doc if f["format"].startswith("usd")]),
+        r'data/figures/costs\.yaml: entry "[a-z0-9_]+", field includes: a dollar figure must say what it includes',
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_bad_data_stops_with_one_message_naming_file_entry_and_field(project_copy, case):
+    relative, breaker, expected = BAD_CASES[case]
+    breaker(project_copy / relative)
+    with pytest.raises(DataError) as error:
+        load(project_copy)
+    assert re.search(expected, str(error.value)), str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_the_command_line_prints_one_line_and_no_traceback_on_bad_data(project_copy):
+    edit_yaml(project_copy / "data/api_prices.yaml", lambda doc: doc[0].update(output="cheap"))
+    result = run([sys.executable, "build_charts.py", "--no-images"], project_copy)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: data/api_prices.yaml: entry"), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_failed_chart_build_leaves_the_previous_output_untouched(project_copy):
+    assert run([sys.executable, "build_charts.py", "--no-images"], project_copy).returncode == 0
+    before = (project_copy / "docs/generated/macros.yml").read_bytes()
+    edit_yaml(project_copy / "data/timeline.yaml", lambda doc: doc[0].update(source="nope"))
+    assert run([sys.executable, "build_charts.py", "--no-images"], project_copy).returncode == 1
+    assert (project_copy / "docs/generated/macros.yml").read_bytes() == before
+    assert not list((project_copy / "docs").glob(".generated-*"))

@@ -1,0 +1,117 @@
+"""The built site: every page is there, links resolve, nothing comes from another host,
+and no page types a number that the data holds."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from conftest import ROOT, nav_pages
+
+from charts.numbers import format_value
+from charts.schema import load
+
+DOCS = ROOT / "docs"
+STORY_PAGES = sorted(p for p in DOCS.glob("*.md"))
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.links, self.assets = set(), [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag in ("script", "img", "iframe", "source") and attrs.get("src"):
+            self.assets.append(attrs["src"])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical", "alternate"):
+            self.assets.append(attrs["href"])
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_page_in_the_nav_is_built(site):
+    for page in nav_pages():
+        assert (site["dir"] / page).exists(), page
+
+
+def test_no_page_shows_an_unrendered_macro_or_a_macro_error(site):
+    for page in nav_pages():
+        text = (site["dir"] / page).read_text()
+        assert "{{" not in text and "{%" not in text, page
+        assert "Macro Rendering Error" not in text, page
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    pages = {path: parse(path) for path in site["dir"].rglob("*.html")}
+    broken = []
+    for path, parsed in pages.items():
+        for href in parsed.links:
+            url = urlparse(href)
+            if url.scheme or href.startswith("//") or href.startswith("mailto:"):
+                continue
+            target = (path.parent / url.path).resolve() if url.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.name}: {href}")
+            elif url.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if url.fragment not in ids:
+                    broken.append(f"{path.name}: {href} (no such anchor)")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_pages_load_no_script_style_font_or_image_from_another_host(site):
+    for page in nav_pages():
+        for asset in parse(site["dir"] / page).assets:
+            assert urlparse(urljoin("http://site.test/", asset)).netloc == "site.test", (page, asset)
+
+
+def test_plotly_is_served_from_the_site_and_is_the_partial_bundle(site):
+    bundle = site["dir"] / "generated" / "plotly.min.js"
+    assert bundle.exists()
+    size = bundle.stat().st_size
+    assert size < 2_000_000, f"{size} bytes: the full bundle slipped in (run `make plotly-js`)"
+
+
+def test_pages_without_charts_do_not_reference_plotly(site):
+    text = (site["dir"] / "glossary.html").read_text()
+    assert "plotly.min.js" not in text and "plotly-chart" not in text
+
+
+def figure_strings():
+    """The printed form of every figure with enough digits to be recognisable if typed by hand."""
+    data = load(ROOT)
+    for figure in data.figures.values():
+        text = format_value(figure.value, figure.format)
+        number = re.search(r"\$?[\d,]*\.?\d+(?: × 10\S+)?%?", text).group(0)
+        digits = re.sub(r"\D", "", number)
+        if figure.format == "year" or len(digits) < 3 and "." not in number and "$" not in number:
+            continue
+        yield figure.id, number
+
+
+@pytest.mark.parametrize("page", STORY_PAGES, ids=lambda p: p.name)
+def test_no_page_types_a_figure_that_the_data_holds(page):
+    text = re.sub(r"\{\{.*?\}\}", " ", page.read_text())
+    typed = [f"{fid} ({number})" for fid, number in figure_strings() if re.search(rf"(?<![\w.,]){re.escape(number)}(?![\w]|[.,]\d)", text)]
+    assert not typed, f"{page.name} types figures held in data/: {typed} (write {{{{ fig.ID }}}} instead)"
+
+
+@pytest.mark.parametrize("page", STORY_PAGES, ids=lambda p: p.name)
+def test_no_page_types_a_dollar_amount_or_a_percentage(page):
+    text = re.sub(r"\{\{.*?\}\}", " ", page.read_text())
+    found = re.findall(r"\$\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:%|per ?cent\b)", text)
+    assert not found, f"{page.name} types {found}: put the number in data/ and write {{{{ fig.ID }}}}"
