@@ -41,6 +41,8 @@ def format_value(value: float, style: str) -> str:
         return f"${trim(value / 1e6)} million"
     if style == "usd_billion":
         return f"${trim(value / 1e9, 2)} billion"
+    if style == "usd_trillion":
+        return f"${trim(value / 1e12, 2)} trillion"
     if style in scaled:
         return f"{trim(value / scaled[style])} {style}"
     if style == "percent":

@@ -28,7 +28,7 @@ SOURCE_KINDS = {
 }
 STATUS_LABELS = {"reported": "reported", "estimate": "estimate", "claim": "claim"}
 FORMATS = (
-    "number usd usd_million usd_billion thousand million billion trillion percent sci times year"
+    "number usd usd_million usd_billion usd_trillion thousand million billion trillion percent sci times year"
 ).split()
 
 
