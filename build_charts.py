@@ -31,9 +31,9 @@ def build(root: Path = ROOT, out: Path = OUT, images: bool = True) -> dict:
     staging = Path(tempfile.mkdtemp(prefix=".generated-", dir=out.parent))
     try:
         report = pipeline.write_all(root, staging, images=images)
-        old = out.with_name(out.name + ".old")
+        old = Path(tempfile.mkdtemp(prefix=".generated-old-", dir=out.parent))
         if out.exists():
-            out.rename(old)
+            out.rename(old / "previous")
         staging.rename(out)
         shutil.rmtree(old, ignore_errors=True)
         return report

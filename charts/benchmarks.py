@@ -37,7 +37,7 @@ def grouped_bars(data: Data, tests, model_ids, height: int) -> go.Figure:
                 orientation="h",
                 marker={
                     "color": COLOURS.get(model_id, SEQUENCE[index % len(SEQUENCE)]),
-                    "pattern": {"shape": PATTERNS[index % len(PATTERNS)], "fgcolor": "rgba(0,0,0,0.35)"},
+                    "pattern": {"shape": PATTERNS[index % len(PATTERNS)], "fgcolor": "rgba(0,0,0,0.35)", "fillmode": "overlay"},
                 },
                 text=[trim(s, 1) if s is not None else "n/a" for s in scores],
                 textposition="outside",

@@ -30,22 +30,26 @@ def training_compute(data: Data) -> Chart:
     rows = sorted(data.training_compute.models, key=lambda m: m.flop)
     names = [label(m.model) for m in rows]
     has_range = [m.flop_low is not None and m.flop_high is not None for m in rows]
-    trace = go.Bar(
+    # A dot plot, not bars: on a log axis a bar's length depends on where the axis starts.
+    is_deepseek = [m.developer.lower().startswith("deepseek") for m in rows]
+    trace = go.Scatter(
         x=[m.flop for m in rows],
         y=names,
-        orientation="h",
+        mode="markers+text",
         marker={
-            "color": [DEEPSEEK if m.developer.lower().startswith("deepseek") else OTHER for m in rows],
-            "pattern": {"shape": ["" if m.developer.lower().startswith("deepseek") else "/" for m in rows]},
+            "color": [DEEPSEEK if d else OTHER for d in is_deepseek],
+            "symbol": ["circle" if d else "diamond" for d in is_deepseek],
+            "size": 14,
         },
         text=[sci(m.flop) for m in rows],
-        textposition="auto",
+        textposition="top center",
         error_x={
             "type": "data",
             "symmetric": False,
             "array": [(m.flop_high - m.flop) if r else 0 for m, r in zip(rows, has_range)],
             "arrayminus": [(m.flop - m.flop_low) if r else 0 for m, r in zip(rows, has_range)],
             "thickness": 1.5,
+            "width": 6,
         },
         customdata=[[m.status, label(data.sources[m.source].producer)] for m in rows],
         hovertemplate="%{y}: %{x:.2e} FLOP<br>%{customdata[0]} by %{customdata[1]}<extra></extra>",
@@ -54,7 +58,7 @@ def training_compute(data: Data) -> Chart:
     base, challenger = compute_of(data, BASELINE), compute_of(data, CHALLENGER)
     times = multiplier(data)
     layout = base_layout(
-        height=max(300, 60 + 44 * len(rows)),
+        height=max(320, 80 + 50 * len(rows)),
         xaxis=axis("Training compute (FLOP, log scale)", type="log", exponentformat="power"),
         yaxis=axis(""),
         margin={"t": 10},
@@ -63,7 +67,7 @@ def training_compute(data: Data) -> Chart:
         f"{base.model} used about {sci(base.flop)} FLOP to train and {challenger.model} about "
         f"{sci(challenger.flop)}, so the first used roughly {times:.1f} times as much compute. "
         f"Of the {len(rows)} models shown, the least compute went into {rows[0].model} and the most into "
-        f"{rows[-1].model}. Bars in blue with no hatching are DeepSeek models."
+        f"{rows[-1].model}. DeepSeek models are the blue circles; the others are grey diamonds."
     )
     return Chart(
         id="training-compute",

@@ -39,9 +39,14 @@ def cited(data: Data, figure: Figure) -> str:
 
 
 def derived_value(data: Data, text: str, parts: list[tuple[str, str]]) -> str:
-    """A number we computed from other data, cited to every source it rests on."""
-    marks = "".join(cite(data, source, status) for source, status in parts)
-    return f'<span class="fig fig-derived">{escape(text)}</span>{marks}'
+    """A number we computed from other data: one "computed" tag whose tooltip names every source."""
+    sources = list(dict.fromkeys(source for source, _ in parts))
+    statuses = sorted({status for _, status in parts})
+    title = "Computed by us from: " + "; ".join(tooltip(data, s) for s in sources) + f" [{', '.join(statuses)}]"
+    return (
+        f'<span class="fig fig-derived">{escape(text)}</span>'
+        f'<sup class="cite cite-computed">[computed](sources.md#{sources[0]} "{title}")</sup>'
+    )
 
 
 def variables(data: Data, charts_html: dict[str, str], derived: dict[str, str], pages: dict[str, str]) -> dict:

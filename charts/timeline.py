@@ -9,11 +9,12 @@ from charts.schema import Data
 from charts.text import label
 from charts.theme import OKABE_ITO, SYMBOLS, axis, base_layout
 
+# Short lane names: they sit beside the plot and must leave room for it on a phone.
 LANES = [
-    ("us_rules", "US export rules", OKABE_ITO["vermillion"]),
-    ("nvidia_chips", "Nvidia's chips for China", OKABE_ITO["green"]),
-    ("deepseek", "DeepSeek and High-Flyer", OKABE_ITO["blue"]),
-    ("markets", "Markets and reactions", OKABE_ITO["orange"]),
+    ("us_rules", "US rules", OKABE_ITO["vermillion"]),
+    ("nvidia_chips", "Nvidia chips", OKABE_ITO["green"]),
+    ("deepseek", "DeepSeek", OKABE_ITO["blue"]),
+    ("markets", "Markets", OKABE_ITO["orange"]),
 ]
 LANE_NAMES = {key: name for key, name, _ in LANES}
 
@@ -48,7 +49,7 @@ def export_controls_timeline(data: Data) -> Chart:
         hovermode="closest",
         hoverlabel={"align": "left"},
         showlegend=True,
-        legend={"title": {"text": "Lanes (click to hide or show):"}, "y": -0.3},
+        legend={"title": {"text": "Lanes: click one to hide or show it", "side": "top"}, "y": -0.15},
         xaxis=axis(
             "",
             type="date",

@@ -31,6 +31,7 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "seeds", "overrides", "charts", "
 
 def copy_project(target: Path) -> Path:
     """A private copy of everything a build reads, so a test can break it freely."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -83,6 +84,13 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a browser dropping a connection mid-response is not a test failure
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The real project built once and served at http://127.0.0.1:PORT/deepseek-story/."""
@@ -91,7 +99,7 @@ def site(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("site")
     build_site(ROOT, site_dir, base_url)
     handler = functools.partial(SubpathHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -88,11 +88,11 @@ def test_instant_navigation_draws_charts_and_keeps_plotly_styles(reader, site):
     r = reader()
     r.open(site["url"] + "prices.html")
     r.page.evaluate("window.__sameDocument = true")
-    r.page.locator(".md-nav__link[href='compute.html']").first.click()
+    r.page.locator(".md-sidebar--primary a.md-nav__link[href$='/compute.html']").click()
     r.page.wait_for_url("**/compute.html")
     assert r.page.evaluate("window.__sameDocument === true"), "navigation reloaded the page (site_url mismatch?)"
     r.wait_for_charts()
-    r.page.locator(".md-nav__link[href='chips.html']").first.click()
+    r.page.locator(".md-sidebar--primary a.md-nav__link[href$='/chips.html']").click()
     r.page.wait_for_url("**/chips.html")
     r.wait_for_charts()
     position = r.page.evaluate("getComputedStyle(document.querySelector('.plotly-chart .main-svg')).position")

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import ROOT, nav_pages
+from conftest import ROOT, SUBPATH, nav_pages
 
 from charts.numbers import format_value
 from charts.schema import load
@@ -61,6 +61,9 @@ def test_every_internal_link_and_anchor_resolves(site):
             url = urlparse(href)
             if url.scheme or href.startswith("//") or href.startswith("mailto:"):
                 continue
+            if url.path.startswith("/"):  # absolute links (the 404 page) must stay under the sub-path
+                assert url.path.startswith(SUBPATH), f"{path.name}: {href} escapes the sub-path"
+                url = url._replace(path=str(site["dir"] / url.path[len(SUBPATH) :]))
             target = (path.parent / url.path).resolve() if url.path else path
             if target.is_dir():
                 target = target / "index.html"
