@@ -20,6 +20,10 @@ PLOTLY_BASIC = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
 
 def all_charts(data):
     charts = [chart for family in FAMILIES for chart in family.build(data)]
+    for chart in charts:
+        # plotly.js names SVG patterns and clip paths after each trace's uid: fix them, or builds differ.
+        for index, trace in enumerate(chart.figure.data):
+            trace.uid = f"{chart.id}-{index}"
     ids = [chart.id for chart in charts]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
