@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import plotly.graph_objects as go
 
 from charts.numbers import money, trim
-from charts.render import Chart
+from charts.render import TEMPLATES, Chart
 from charts.schema import Data, DataError
 from charts.text import label
 from charts.theme import OKABE_ITO, PATTERNS, axis, base_layout
@@ -173,8 +175,78 @@ def compact_money(value: float) -> str:
     return money(value)
 
 
+def task_cost(price, workload, input_tokens=None, output_tokens=None, thinking_tokens=None, cached_share=None) -> float:
+    """Dollars for one workload at one model's list prices. The same formula runs in calculators.js."""
+    tokens_in = workload.input_tokens if input_tokens is None else input_tokens
+    share = workload.cached_share if cached_share is None else cached_share
+    out = workload.output_tokens if output_tokens is None else output_tokens
+    thinking = workload.thinking_tokens if thinking_tokens is None else thinking_tokens
+    hit = price.input_cache_hit if price.input_cache_hit is not None else price.input_cache_miss
+    billed_out = out + (thinking if price.reasoning else 0)
+    return (tokens_in * share * hit + tokens_in * (1 - share) * price.input_cache_miss + billed_out * price.output) / 1e6
+
+
+def workload_calculator(data: Data) -> Chart:
+    if not data.workloads:
+        raise DataError("data/workloads.yaml: at least one task is needed for the calculator")
+    prices, default = data.api_prices, data.workloads[0]
+    costs = [task_cost(p, default) for p in prices]
+    trace = go.Bar(
+        x=[label(p.model) for p in prices],
+        y=costs,
+        marker={
+            "color": [OKABE_ITO["blue"] if p.provider == "DeepSeek" else OKABE_ITO["orange"] for p in prices],
+            "pattern": {"shape": ["" if p.provider == "DeepSeek" else "/" for p in prices], "fillmode": "overlay"},
+        },
+        text=[money(c) for c in costs],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{x}: $%{y:.4f} for this task<extra></extra>",
+        showlegend=False,
+    )
+    layout = base_layout(
+        height=380,
+        margin={"t": 24},
+        xaxis=axis(""),
+        yaxis=axis("US dollars for the whole task", rangemode="tozero"),
+    )
+    cheapest = min(zip(costs, prices), key=lambda pair: pair[0])
+    dearest = max(zip(costs, prices), key=lambda pair: pair[0])
+    summary = (
+        f"Default task: {default.name.lower()} ({default.description} We assume {default.input_tokens:,} input tokens, "
+        f"{default.output_tokens:,} output tokens, {default.thinking_tokens:,} hidden thinking tokens for reasoning "
+        f"models, and {default.cached_share:.0%} of input served from cache.) At list prices it costs "
+        f"{money(cheapest[0])} with {cheapest[1].model} and {money(dearest[0])} with {dearest[1].model}."
+    )
+    controls = TEMPLATES.get_template("calculator.html.j2").render(
+        prices=json.dumps(
+            [
+                {"model": p.model, "hit": p.input_cache_hit, "miss": p.input_cache_miss, "out": p.output, "reasoning": p.reasoning}
+                for p in prices
+            ],
+            sort_keys=True,
+        ),
+        workloads=data.workloads,
+        default=default,
+        workloads_json=json.dumps([w.model_dump() for w in data.workloads], sort_keys=True),
+    )
+    return Chart(
+        id="workload-calculator",
+        title="The same task can cost a few cents or several dollars, depending on the model",
+        caption="Pick a task or type your own token counts; the chart recomputes the cost at each model's "
+        "list price. The tasks and their token counts are our rough assumptions, not measurements.",
+        figure=go.Figure([trace], layout),
+        summary=summary,
+        columns=["Task", "Model", "Cost at list price (US$)"],
+        rows=[[w.name, p.model, round(task_cost(p, w), 4)] for w in data.workloads for p in prices],
+        cell_formats=[None, None, money],
+        sources=[p.source for p in prices],
+        controls_html=controls,
+    )
+
+
 def build(data: Data) -> list[Chart]:
-    return [api_prices(data), training_costs(data)]
+    return [api_prices(data), workload_calculator(data), training_costs(data)]
 
 
 def derived(data: Data) -> dict[str, str]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from charts.numbers import sci
-from charts.render import Chart
+from charts.numbers import money, sci
+from charts.render import TEMPLATES, Chart
 from charts.schema import Data, DataError
 from charts.text import label, wrapped
 from charts.theme import DEEPSEEK, OTHER, axis, base_layout
@@ -91,7 +93,7 @@ def efficiency_factors(data: Data) -> Chart:
     factors = data.training_compute.factors
     if not factors:
         raise DataError("data/training_compute.yaml: field factors is empty (the efficiency chart needs them)")
-    groups = [("percent", "Percentages"), ("times", "Multiples (times faster)")]
+    groups = [("percent", "Percent"), ("times", "Times faster")]
     present = [(unit, title) for unit, title in groups if any(f.unit == unit for f in factors)]
     figure = make_subplots(
         rows=len(present),
@@ -118,11 +120,12 @@ def efficiency_factors(data: Data) -> Chart:
             row=row,
             col=1,
         )
-        figure.update_xaxes(rangemode="tozero", automargin=True, row=row, col=1)
+        figure.update_xaxes(range=[0, max(f.value for f in items) * 1.25], automargin=True, row=row, col=1)
         figure.update_yaxes(automargin=True, autorange="reversed", row=row, col=1)
     figure.update_layout(base_layout(height=120 + 58 * len(factors), margin={"t": 30}, hoverlabel={"align": "left"}))
+    figure.update_annotations(x=0, xanchor="left", font={"size": 13})  # panel titles: left, so phones keep them
     summary = "The DeepSeek reports give these separate effects: " + "; ".join(
-        f"{f.name.lower()}: {f.value:g}{'%' if f.unit == 'percent' else ' times'}" for f in factors
+        f"{f.name}: {f.value:g}{'%' if f.unit == 'percent' else ' times'}" for f in factors
     ) + ". Each applies to a different part of the work, so they cannot be multiplied into one total."
     return Chart(
         id="efficiency-factors",
@@ -138,8 +141,79 @@ def efficiency_factors(data: Data) -> Chart:
     )
 
 
+def recipe_flop(model, basis: str = "active") -> float:
+    """The usual rule of thumb: training compute is about 6 x parameters x training tokens."""
+    params = model.total_params if basis == "total" else model.active_params
+    return 6 * params * model.training_tokens
+
+
+def compute_recipe(data: Data) -> Chart:
+    """Redo the arithmetic: which parameters count, and what a GPU-hour is assumed to cost."""
+    models = [compute_of(data, CHALLENGER), compute_of(data, BASELINE)]
+    for model in models:
+        for field in ("active_params", "total_params", "training_tokens", "gpu_hours"):
+            if getattr(model, field) is None:
+                raise DataError(f'data/training_compute.yaml: entry "{model.id}", field {field}: needed by the recipe')
+    price = data.figures.get("v3_gpu_hour_price")
+    if price is None:
+        raise DataError('data/figures: figure "v3_gpu_hour_price" is missing (the recipe starts from it)')
+    flops = [recipe_flop(m) for m in models]
+    trace = go.Bar(
+        x=[label(m.model) for m in models],
+        y=flops,
+        marker={"color": [DEEPSEEK, OTHER], "pattern": {"shape": ["", "/"], "fillmode": "overlay"}},
+        text=[sci(f) for f in flops],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{x}: %{y:.3e} FLOP by the recipe<extra></extra>",
+        showlegend=False,
+    )
+    layout = base_layout(height=360, margin={"t": 24}, yaxis=axis("FLOP (6 × parameters × tokens)", rangemode="tozero"))
+    ratio = flops[1] / flops[0]
+    summary = (
+        f"With DeepSeek-V3's active parameters ({models[0].active_params / 1e9:g} billion) and "
+        f"{models[0].training_tokens / 1e12:g} trillion tokens, the recipe gives {sci(flops[0])} FLOP; Llama 3.1 405B "
+        f"({models[1].active_params / 1e9:g} billion parameters, {models[1].training_tokens / 1e12:g} trillion tokens) "
+        f"gives {sci(flops[1])}, {ratio:.1f} times as much. Counting all of V3's {models[0].total_params / 1e9:g} "
+        f"billion parameters instead gives {sci(recipe_flop(models[0], 'total'))}, more than Llama. At "
+        f"{money(price.value)} per GPU-hour, V3's {models[0].gpu_hours:,.0f} GPU-hours cost "
+        f"{money(models[0].gpu_hours * price.value)} and Llama's {models[1].gpu_hours:,.0f} cost "
+        f"{money(models[1].gpu_hours * price.value)}."
+    )
+    controls = TEMPLATES.get_template("recipe.html.j2").render(
+        models=json.dumps(
+            [
+                {
+                    "model": m.model,
+                    "active_params": m.active_params,
+                    "total_params": m.total_params,
+                    "training_tokens": m.training_tokens,
+                    "gpu_hours": m.gpu_hours,
+                }
+                for m in models
+            ],
+            sort_keys=True,
+        ),
+        challenger=models[0],
+        price=price.value,
+    )
+    return Chart(
+        id="compute-recipe",
+        title="Redo the arithmetic: the multiplier depends on which parameters you count",
+        caption="Training compute estimated with the usual rule of thumb, 6 × parameters × training tokens. "
+        "Change what counts for DeepSeek-V3, or the assumed rental price of a GPU-hour.",
+        figure=go.Figure([trace], layout),
+        summary=summary,
+        columns=["Model", "Active parameters", "All parameters", "Training tokens", "GPU-hours", "Recipe FLOP (active)"],
+        rows=[[m.model, m.active_params, m.total_params, m.training_tokens, m.gpu_hours, recipe_flop(m)] for m in models],
+        cell_formats=[None, sci, sci, sci, lambda v: f"{v:,.0f}", sci],
+        sources=[m.inputs_source or m.source for m in models] + [price.source],
+        controls_html=controls,
+    )
+
+
 def build(data: Data) -> list[Chart]:
-    return [training_compute(data), efficiency_factors(data)]
+    return [training_compute(data), compute_recipe(data), efficiency_factors(data)]
 
 
 def derived(data: Data) -> dict[str, str]:

@@ -72,10 +72,23 @@ class ApiPrice(Strict):
     input_cache_hit: float | None = Field(default=None, ge=0)
     input_cache_miss: float = Field(ge=0)
     output: float = Field(ge=0)
+    reasoning: bool = False  # writes hidden "thinking" tokens, billed as output
     as_of: dt.date
     status: Status
     source: SourceId
     note: str | None = None
+
+
+class Workload(Strict):
+    """An illustrative task for the price calculator: our assumption, not a sourced figure."""
+
+    id: RowId
+    name: Text
+    description: Text
+    input_tokens: int = Field(ge=0)
+    output_tokens: int = Field(ge=0)
+    thinking_tokens: int = Field(ge=0)
+    cached_share: float = Field(ge=0, le=1)
 
 
 class CostPart(Strict):
@@ -207,6 +220,7 @@ class Data(BaseModel):
     market: list[MarketFall]
     seeds: list[SeedArticle]
     glossary: list[GlossaryTerm]
+    workloads: list[Workload]
 
 
 def _where(loc: tuple, document) -> str:
@@ -308,6 +322,7 @@ def load(root: Path) -> Data:
         "timeline": one("timeline.yaml", list[TimelineEvent]),
         "market": one("market.yaml", list[MarketFall]),
         "glossary": one("glossary.yaml", list[GlossaryTerm]),
+        "workloads": one("workloads.yaml", list[Workload]),
     }
     seeds = [_validate(SeedArticle, path, root) for path in sorted((root / "seeds").glob("*.yaml"))]
 
@@ -357,7 +372,7 @@ def _check_references(files, figures, seeds, known_sources) -> None:
                 for model_id in row.scores:
                     if model_id not in model_ids:
                         raise DataError(f'{name}: entry "{row.id}", field scores.{model_id}: unknown model id (not in models)')
-        elif key == "glossary":
+        elif key in ("glossary", "workloads"):
             continue
         elif key == "training_costs":
             for row in value:

@@ -94,6 +94,40 @@
     return out;
   }
 
+  // On a phone, long category labels beside horizontal bars squeeze the plot: wrap them shorter.
+  function rewrap(text, width) {
+    if (typeof text !== "string") return text;
+    var words = text.replace(/<br>/g, " ").split(/\s+/), lines = [], line = "";
+    words.forEach(function (word) {
+      if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    if (line) lines.push(line);
+    return lines.join("<br>");
+  }
+
+  function narrowData(data) {
+    return data.map(function (trace) {
+      if (trace.orientation !== "h" || !Array.isArray(trace.y)) return trace;
+      return Object.assign({}, trace, { y: trace.y.map(function (y) { return rewrap(y, 20); }) });
+    });
+  }
+
+  // Enough height for every wrapped label of horizontal bars to sit beside its own bar.
+  function neededHeight(data) {
+    var seen = {}, pixels = 0;
+    data.forEach(function (trace) {
+      if (trace.orientation !== "h" || !Array.isArray(trace.y)) return;
+      trace.y.forEach(function (y) {
+        var key = (trace.yaxis || "y") + ":" + y;
+        if (seen[key]) return;
+        seen[key] = true;
+        pixels += String(y).split("<br>").length * 14 + 14;
+      });
+    });
+    return pixels ? pixels + 160 : 0;
+  }
+
   function draw(el) {
     var spec = el._chartSpec;
     if (!spec) {
@@ -105,12 +139,26 @@
       }
       el._chartSpec = spec;
     }
-    var layout = themed(spec.layout, el.clientWidth);
-    layout.width = el.clientWidth || undefined;
-    return window.Plotly.react(el, spec.data, layout, spec.config).then(function () {
+    var width = el.clientWidth;
+    var layout = themed(spec.layout, width);
+    layout.width = width || undefined;
+    var data = spec.data;
+    if (width && width < 520) {
+      data = narrowData(spec.data);
+      layout.height = Math.max(layout.height || 0, neededHeight(data));
+    }
+    return window.Plotly.react(el, data, layout, spec.config).then(function () {
       el.setAttribute("data-chart-drawn", "true");
       el.dispatchEvent(new CustomEvent("chart:drawn", { bubbles: true }));
     });
+  }
+
+  // Change a chart's data in place (calculators use this) and redraw it if it is on screen.
+  function update(el, mutate) {
+    if (!el._chartSpec) el._chartSpec = JSON.parse(el.getAttribute("data-plotly-spec"));
+    mutate(el._chartSpec);
+    if (window.Plotly && el.getAttribute("data-chart-drawn")) return draw(el);
+    return Promise.resolve();
   }
 
   function purgeDetached() {
@@ -165,7 +213,7 @@
     drawn.forEach(function (el) { if (document.body.contains(el)) draw(el); });
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
-  window.deepseekCharts = { draw: draw, renderAll: renderAll };
+  window.deepseekCharts = { draw: draw, update: update, renderAll: renderAll };
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(renderAll);
