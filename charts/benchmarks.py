@@ -11,9 +11,21 @@ from charts.text import label
 from charts.theme import OKABE_ITO, PATTERNS, SEQUENCE, axis, base_layout
 
 FRONTIER = ["deepseek-r1", "openai-o1-1217", "openai-o1-mini", "deepseek-v3"]
-FRONTIER_TESTS = ["aime-2024", "math-500", "codeforces-percentile", "gpqa-diamond", "mmlu", "swe-bench-verified", "simpleqa"]
+FRONTIER_TESTS = [
+    "aime-2024",
+    "math-500",
+    "codeforces-percentile",
+    "gpqa-diamond",
+    "mmlu",
+    "swe-bench-verified",
+    "simpleqa",
+]
 DISTILLED_TESTS = ["aime-2024-distill", "math-500-distill", "gpqa-diamond-distill", "livecodebench-distill"]
-COLOURS = {"deepseek-r1": OKABE_ITO["blue"], "openai-o1-1217": OKABE_ITO["orange"], "openai-o1-mini": OKABE_ITO["yellow"]}
+COLOURS = {
+    "deepseek-r1": OKABE_ITO["blue"],
+    "openai-o1-1217": OKABE_ITO["orange"],
+    "openai-o1-mini": OKABE_ITO["yellow"],
+}
 
 
 def pick(data: Data, ids: list[str]):
@@ -37,7 +49,11 @@ def grouped_bars(data: Data, tests, model_ids, height: int) -> go.Figure:
                 orientation="h",
                 marker={
                     "color": COLOURS.get(model_id, SEQUENCE[index % len(SEQUENCE)]),
-                    "pattern": {"shape": PATTERNS[index % len(PATTERNS)], "fgcolor": "rgba(0,0,0,0.35)", "fillmode": "overlay"},
+                    "pattern": {
+                        "shape": PATTERNS[index % len(PATTERNS)],
+                        "fgcolor": "rgba(0,0,0,0.35)",
+                        "fillmode": "overlay",
+                    },
                 },
                 text=[trim(s, 1) if s is not None else "n/a" for s in scores],
                 textposition="outside",

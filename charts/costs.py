@@ -58,7 +58,10 @@ def api_prices(data: Data) -> Chart:
                 name=name,
                 x=models,
                 y=values,
-                marker={"color": colour, "pattern": {"shape": PATTERNS[index], "fgcolor": "rgba(0,0,0,0.35)", "fillmode": "overlay"}},
+                marker={
+                    "color": colour,
+                    "pattern": {"shape": PATTERNS[index], "fgcolor": "rgba(0,0,0,0.35)", "fillmode": "overlay"},
+                },
                 text=[money(v) if v is not None else "" for v in values],
                 textposition="outside",
                 cliponaxis=False,
@@ -121,7 +124,10 @@ def training_costs(data: Data) -> Chart:
                 y=[label(run.model) for run, _ in items],
                 x=[p.usd for _, p in items],
                 orientation="h",
-                marker={"color": colour, "pattern": {"shape": PATTERNS[index], "fgcolor": "rgba(0,0,0,0.35)", "fillmode": "overlay"}},
+                marker={
+                    "color": colour,
+                    "pattern": {"shape": PATTERNS[index], "fgcolor": "rgba(0,0,0,0.35)", "fillmode": "overlay"},
+                },
                 text=[compact_money(p.usd) for _, p in items],
                 textposition="outside",
                 cliponaxis=False,
@@ -183,7 +189,9 @@ def task_cost(price, workload, input_tokens=None, output_tokens=None, thinking_t
     thinking = workload.thinking_tokens if thinking_tokens is None else thinking_tokens
     hit = price.input_cache_hit if price.input_cache_hit is not None else price.input_cache_miss
     billed_out = out + (thinking if price.reasoning else 0)
-    return (tokens_in * share * hit + tokens_in * (1 - share) * price.input_cache_miss + billed_out * price.output) / 1e6
+    return (
+        tokens_in * share * hit + tokens_in * (1 - share) * price.input_cache_miss + billed_out * price.output
+    ) / 1e6
 
 
 def workload_calculator(data: Data) -> Chart:
@@ -221,7 +229,13 @@ def workload_calculator(data: Data) -> Chart:
     controls = TEMPLATES.get_template("calculator.html.j2").render(
         prices=json.dumps(
             [
-                {"model": p.model, "hit": p.input_cache_hit, "miss": p.input_cache_miss, "out": p.output, "reasoning": p.reasoning}
+                {
+                    "model": p.model,
+                    "hit": p.input_cache_hit,
+                    "miss": p.input_cache_miss,
+                    "out": p.output,
+                    "reasoning": p.reasoning,
+                }
                 for p in prices
             ],
             sort_keys=True,

@@ -109,7 +109,10 @@ def efficiency_factors(data: Data) -> Chart:
                 x=[f.value for f in items],
                 y=[wrapped(f.name, 34) for f in items],
                 orientation="h",
-                marker={"color": DEEPSEEK if unit == "percent" else OTHER, "pattern": {"shape": "" if unit == "percent" else "/"}},
+                marker={
+                    "color": DEEPSEEK if unit == "percent" else OTHER,
+                    "pattern": {"shape": "" if unit == "percent" else "/"},
+                },
                 text=[f"{f.value:g}%" if unit == "percent" else f"{f.value:g}×" for f in items],
                 textposition="outside",
                 cliponaxis=False,
@@ -124,9 +127,11 @@ def efficiency_factors(data: Data) -> Chart:
         figure.update_yaxes(automargin=True, autorange="reversed", row=row, col=1)
     figure.update_layout(base_layout(height=120 + 58 * len(factors), margin={"t": 30}, hoverlabel={"align": "left"}))
     figure.update_annotations(x=0, xanchor="left", font={"size": 13})  # panel titles: left, so phones keep them
-    summary = "The DeepSeek reports give these separate effects: " + "; ".join(
-        f"{f.name}: {f.value:g}{'%' if f.unit == 'percent' else ' times'}" for f in factors
-    ) + ". Each applies to a different part of the work, so they cannot be multiplied into one total."
+    summary = (
+        "The DeepSeek reports give these separate effects: "
+        + "; ".join(f"{f.name}: {f.value:g}{'%' if f.unit == 'percent' else ' times'}" for f in factors)
+        + ". Each applies to a different part of the work, so they cannot be multiplied into one total."
+    )
     return Chart(
         id="efficiency-factors",
         title="Several separate savings, each measured on its own terms",
@@ -204,8 +209,17 @@ def compute_recipe(data: Data) -> Chart:
         "Change what counts for DeepSeek-V3, or the assumed rental price of a GPU-hour.",
         figure=go.Figure([trace], layout),
         summary=summary,
-        columns=["Model", "Active parameters", "All parameters", "Training tokens", "GPU-hours", "Recipe FLOP (active)"],
-        rows=[[m.model, m.active_params, m.total_params, m.training_tokens, m.gpu_hours, recipe_flop(m)] for m in models],
+        columns=[
+            "Model",
+            "Active parameters",
+            "All parameters",
+            "Training tokens",
+            "GPU-hours",
+            "Recipe FLOP (active)",
+        ],
+        rows=[
+            [m.model, m.active_params, m.total_params, m.training_tokens, m.gpu_hours, recipe_flop(m)] for m in models
+        ],
         cell_formats=[None, sci, sci, sci, lambda v: f"{v:,.0f}", sci],
         sources=[m.inputs_source or m.source for m in models] + [price.source],
         controls_html=controls,
@@ -226,6 +240,9 @@ def derived(data: Data) -> dict[str, str]:
         )
     }
     if base.gpu_hours and challenger.gpu_hours:
-        cites = [(base.inputs_source or base.source, "reported"), (challenger.inputs_source or challenger.source, "reported")]
+        cites = [
+            (base.inputs_source or base.source, "reported"),
+            (challenger.inputs_source or challenger.source, "reported"),
+        ]
         values["gpu_hour_multiplier"] = derived_value(data, f"{base.gpu_hours / challenger.gpu_hours:.1f} times", cites)
     return values

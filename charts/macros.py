@@ -24,9 +24,7 @@ def tooltip(data: Data, source_id: str) -> str:
 
 def cite(data: Data, source_id: str, status: str) -> str:
     """A small superscript link to the source, labelled with the figure's status."""
-    return (
-        f'<sup class="cite cite-{status}">[{STATUS_TEXT[status]}](sources.md#{source_id} "{tooltip(data, source_id)}")</sup>'
-    )
+    return f'<sup class="cite cite-{status}">[{STATUS_TEXT[status]}](sources.md#{source_id} "{tooltip(data, source_id)}")</sup>'
 
 
 def plain(figure: Figure) -> str:

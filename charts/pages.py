@@ -26,7 +26,9 @@ def sources_list(data: Data) -> str:
         '<p class="source-counts">'
         + escape(
             f"{len(data.sources)} sources: "
-            + ", ".join(f"{counts[kind]} {label}{'s' if counts[kind] != 1 else ''}" for kind, label in SOURCE_KINDS.items())
+            + ", ".join(
+                f"{counts[kind]} {label}{'s' if counts[kind] != 1 else ''}" for kind, label in SOURCE_KINDS.items()
+            )
         )
         + ".</p>"
     ]
@@ -56,9 +58,13 @@ def claims_check(data: Data) -> str:
     if not claims:
         return "<p>No claims recorded yet.</p>"
     counts = Counter(claim.verdict for _, claim in claims)
-    out = ['<table class="verdict-counts"><thead><tr><th scope="col">Verdict</th><th scope="col">Claims</th></tr></thead><tbody>']
+    out = [
+        '<table class="verdict-counts"><thead><tr><th scope="col">Verdict</th><th scope="col">Claims</th></tr></thead><tbody>'
+    ]
     for verdict, verdict_label in VERDICTS.items():
-        out.append(f'<tr><th scope="row"><span class="verdict verdict-{verdict}">{verdict_label}</span></th><td>{counts[verdict]}</td></tr>')
+        out.append(
+            f'<tr><th scope="row"><span class="verdict verdict-{verdict}">{verdict_label}</span></th><td>{counts[verdict]}</td></tr>'
+        )
     out.append(f'<tr><th scope="row">All claims</th><td>{len(claims)}</td></tr></tbody></table>')
     for article in data.seeds:
         slug = article.seed_file.split("_")[0]
@@ -69,9 +75,11 @@ def claims_check(data: Data) -> str:
             + escape(", ".join(f"{VERDICTS[v].lower()}: {per[v]}" for v in VERDICTS if per[v]))
             + ".</p>"
         )
-        out.append('<div class="claims-table-wrap"><table class="claims-table"><thead><tr>'
-                   '<th scope="col">What the article says</th><th scope="col">Verdict</th>'
-                   '<th scope="col">Why</th><th scope="col">Checked against</th></tr></thead><tbody>')
+        out.append(
+            '<div class="claims-table-wrap"><table class="claims-table"><thead><tr>'
+            '<th scope="col">What the article says</th><th scope="col">Verdict</th>'
+            '<th scope="col">Why</th><th scope="col">Checked against</th></tr></thead><tbody>'
+        )
         order = list(VERDICTS)
         for claim in sorted(article.claims, key=lambda c: (order.index(c.verdict), c.id)):
             links = ", ".join(_target_link(data, target) for target in claim.checked_against)

@@ -26,10 +26,21 @@ SOURCE_KINDS = {
     "news_report": "news report",
     "press_claim": "press claim",
 }
-STATUS_LABELS = {"reported": "reported", "estimate": "estimate", "claim": "claim"}
-FORMATS = (
-    "number usd usd_million usd_billion usd_trillion thousand million billion trillion percent sci times year"
-).split()
+FORMATS = [
+    "number",
+    "usd",
+    "usd_million",
+    "usd_billion",
+    "usd_trillion",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "percent",
+    "sci",
+    "times",
+    "year",
+]
 
 
 class DataError(Exception):
@@ -276,7 +287,11 @@ def _validate(model, path: Path, root: Path):
         elif first["type"] == "missing":
             message = "required field is missing"
         got = first.get("input")
-        shown = "" if first["type"] in ("missing", "extra_forbidden") or isinstance(got, (dict, list)) else f" (got {got!r})"
+        shown = (
+            ""
+            if first["type"] in ("missing", "extra_forbidden") or isinstance(got, (dict, list))
+            else f" (got {got!r})"
+        )
         raise DataError(f"{name}: {_where(first['loc'], document)}: {message}{shown}") from None
 
 
@@ -326,7 +341,7 @@ def load(root: Path) -> Data:
     }
     seeds = [_validate(SeedArticle, path, root) for path in sorted((root / "seeds").glob("*.yaml"))]
 
-    for key, (name, value) in files.items():
+    for name, value in files.values():
         rows = value if isinstance(value, list) else None
         if rows is not None:
             _unique(rows, name)
@@ -352,7 +367,9 @@ def _check_references(files, figures, seeds, known_sources) -> None:
 
     def check(name, entry, field, source_id):
         if source_id is not None and source_id not in known_sources:
-            raise DataError(f'{name}: entry "{entry}", field {field}: unknown source id "{source_id}" (not in data/sources/)')
+            raise DataError(
+                f'{name}: entry "{entry}", field {field}: unknown source id "{source_id}" (not in data/sources/)'
+            )
 
     for key, (name, figure) in figures.items():
         check(name, key, "source", figure.source)
@@ -371,7 +388,9 @@ def _check_references(files, figures, seeds, known_sources) -> None:
                 check(name, row.id, "source", row.source)
                 for model_id in row.scores:
                     if model_id not in model_ids:
-                        raise DataError(f'{name}: entry "{row.id}", field scores.{model_id}: unknown model id (not in models)')
+                        raise DataError(
+                            f'{name}: entry "{row.id}", field scores.{model_id}: unknown model id (not in models)'
+                        )
         elif key in ("glossary", "workloads"):
             continue
         elif key == "training_costs":

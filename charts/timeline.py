@@ -33,7 +33,12 @@ def export_controls_timeline(data: Data) -> Chart:
                 x=[e.date.isoformat() for e in lane_events],
                 y=[name] * len(lane_events),
                 mode="markers",
-                marker={"color": colour, "size": 13, "symbol": SYMBOLS[index], "line": {"width": 1, "color": "#ffffff"}},
+                marker={
+                    "color": colour,
+                    "size": 13,
+                    "symbol": SYMBOLS[index],
+                    "line": {"width": 1, "color": "#ffffff"},
+                },
                 customdata=[
                     [label(e.title), label(e.meaning), label(sources[e.source].producer), e.status] for e in lane_events
                 ],

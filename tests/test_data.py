@@ -77,7 +77,9 @@ BAD_CASES = {
     ),
     "dollar figure that does not say what it includes": (
         "data/figures/costs.yaml",
-        lambda path: edit_yaml(path, lambda doc: [f.pop("includes", None) for f in doc if f["format"].startswith("usd")]),
+        lambda path: edit_yaml(
+            path, lambda doc: [f.pop("includes", None) for f in doc if f["format"].startswith("usd")]
+        ),
         r'data/figures/costs\.yaml: entry "[a-z0-9_]+", field includes: a dollar figure must say what it includes',
     ),
 }

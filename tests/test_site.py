@@ -109,7 +109,11 @@ def figure_strings():
 @pytest.mark.parametrize("page", STORY_PAGES, ids=lambda p: p.name)
 def test_no_page_types_a_figure_that_the_data_holds(page):
     text = re.sub(r"\{\{.*?\}\}", " ", page.read_text())
-    typed = [f"{fid} ({number})" for fid, number in figure_strings() if re.search(rf"(?<![\w.,]){re.escape(number)}(?![\w]|[.,]\d)", text)]
+    typed = [
+        f"{fid} ({number})"
+        for fid, number in figure_strings()
+        if re.search(rf"(?<![\w.,]){re.escape(number)}(?![\w]|[.,]\d)", text)
+    ]
     assert not typed, f"{page.name} types figures held in data/: {typed} (write {{{{ fig.ID }}}} instead)"
 
 
