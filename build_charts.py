@@ -29,6 +29,7 @@ def build(root: Path = ROOT, out: Path = OUT, images: bool = True) -> dict:
 
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".generated-", dir=out.parent))
+    staging.chmod(0o755)
     try:
         report = pipeline.write_all(root, staging, images=images)
         old = Path(tempfile.mkdtemp(prefix=".generated-old-", dir=out.parent))

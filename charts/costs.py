@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import plotly.graph_objects as go
 
@@ -138,7 +139,15 @@ def training_costs(data: Data) -> Chart:
     layout = base_layout(
         height=max(360, 90 * len(runs)),
         barmode="group",
-        xaxis=axis("US dollars (log scale: each step is ten times more)", type="log"),
+        # Log axis range in powers of ten, with room on the right for the value labels.
+        xaxis=axis(
+            "US dollars (log scale: each step is ten times more)",
+            type="log",
+            range=[
+                math.log10(min(p.usd for r in runs for p in r.parts)) - 0.5,
+                math.log10(max(p.usd for r in runs for p in r.parts)) + 0.9,
+            ],
+        ),
         yaxis=axis("", autorange="reversed"),
     )
     v3 = next((r for r in runs if r.id == "deepseek-v3"), None)
