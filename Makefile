@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= 1735689600
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup plotly-js browser charts build serve test lint format clean
+.PHONY: setup plotly-js browser charts build serve test lint format clean handout offline
 
 setup: $(STAMP)
 
@@ -28,12 +28,15 @@ plotly-js: setup
 	  npm install --prefix .cache/npm --no-save --no-audit --no-fund --loglevel=error plotly.js-basic-dist-min@$$version; \
 	else echo "warning: npm not found; charts will use plotly's full bundle (3x heavier)"; fi
 
-# Debian's Chromium for the browser tests and the static chart images (Playwright's download fails here).
+# Debian's Chromium for the browser tests, the chart images and the PDFs (Playwright's download fails
+# here), and poppler-utils to read the PDFs back in tests.
 browser: setup
-	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	@missing=""; [ -x /usr/bin/chromium ] || missing="chromium"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
-	else $(PY) -m playwright install chromium; fi
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "installing Playwright's chromium (no root for apt: $$missing)"; $(PY) -m playwright install chromium; fi
 
 charts: setup plotly-js browser
 	$(PY) build_charts.py
@@ -49,6 +52,18 @@ serve: charts
 	$(PY) build_charts.py --watch & watcher=$$!; trap "kill $$watcher" EXIT; \
 	SITE_URL=http://$(HOST):$(PORT)/ $(PY) -m mkdocs serve --livereload -a $(HOST):$(PORT)
 
+# Classroom PDFs (whole story and one per section, A4 and Letter) into site/handouts/.
+handout: build
+	$(PY) make_handouts.py --site site
+
+# The whole site as a zip that works from file:// with no network (Material's offline plugin).
+offline: charts
+	rm -rf dist/offline-site && mkdir -p dist
+	OFFLINE=true $(PY) -m mkdocs build --strict --site-dir dist/offline-site
+	$(PY) make_handouts.py --site dist/offline-site
+	$(PY) -c "import shutil; shutil.make_archive('dist/deepseek-story-offline', 'zip', 'dist/offline-site')"
+	@echo "wrote dist/deepseek-story-offline.zip ($$(du -h dist/deepseek-story-offline.zip | cut -f1))"
+
 test: charts
 	$(PY) -m pytest
 
@@ -61,4 +76,4 @@ format: setup
 	$(PY) -m ruff check --fix .
 
 clean:
-	rm -rf site site.new docs/generated .pytest_cache
+	rm -rf site site.new dist docs/generated .pytest_cache

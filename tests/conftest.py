@@ -98,6 +98,8 @@ def site(tmp_path_factory):
     base_url = f"http://127.0.0.1:{port}{SUBPATH}"
     site_dir = tmp_path_factory.mktemp("site")
     build_site(ROOT, site_dir, base_url)
+    handouts = run([sys.executable, "make_handouts.py", "--site", str(site_dir)], ROOT, SITE_URL=base_url)
+    assert handouts.returncode == 0, handouts.stderr
     handler = functools.partial(SubpathHandler, directory=str(site_dir))
     server = QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -1,0 +1,206 @@
+"""Classroom handouts: print-ready HTML and PDFs made from the built site.
+
+    python make_handouts.py [--site site] [--paper A4|Letter|both]
+
+For each story section, and for the whole story, writes site/handouts/<name>.html (a cover with a QR
+code back to the live page, the section, the glossary terms it uses, the sources it cites) and prints
+it to PDF with headless Chromium. Run after `mkdocs build`; `make handout` does both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import segno
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+ROOT = Path(__file__).resolve().parent
+STORY_SECTION = "The story"
+PAPERS = {"A4": "a4", "Letter": "letter"}
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+def mkdocs_config() -> dict:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!ENV", lambda loader, suffix, node: loader.construct_sequence(node)[-1])
+    return yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
+
+
+def sections(config: dict) -> list[tuple[str, str]]:
+    """(title, page.html) for every page under "The story" in the nav, plus the teachers' page."""
+    out = []
+    for item in config["nav"]:
+        for title, value in item.items():
+            if title == STORY_SECTION:
+                out += [(t, p.replace(".md", ".html")) for entry in value for t, p in entry.items()]
+    return out
+
+
+def article(html: str) -> str:
+    """The page's own content: what sits inside Material's <article>."""
+    match = re.search(r'<article class="md-content__inner md-typeset">(.*)</article>', html, re.S)
+    if not match:
+        raise SystemExit("error: a built page has no <article>: run `mkdocs build` first")
+    body = match.group(1)
+    body = re.sub(r'<a href="#[^"]*" class="headerlink"[^>]*>.*?</a>', "", body)
+    return body.replace(' loading="lazy"', "")  # paper needs every chart image now
+
+
+def absolute_links(body: str, live: str) -> str:
+    """Links point at the live site, so the printed URL works from paper."""
+
+    def fix(match):
+        href = match.group(1)
+        if re.match(r"^(https?:|mailto:|#)", href):
+            return match.group(0)
+        return f'data-internal href="{live}{href}"'
+
+    return re.sub(r'href="([^"]*)"', fix, body)
+
+
+def used_terms(body: str, glossary: list) -> list:
+    text = re.sub(r"<[^>]+>", " ", body).lower()
+    found = []
+    for term in glossary:
+        names = [term.term] + ([term.abbr] if term.abbr else [])
+        if any(re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", text) for n in names):
+            found.append(term)
+    return sorted(found, key=lambda t: t.term.lower())
+
+
+def cited_sources(body: str, sources: dict) -> list:
+    ids = dict.fromkeys(re.findall(r'sources\.html#([a-z0-9-]+)"', body))
+    return [sources[i] for i in ids if i in sources]
+
+
+def qr_svg(url: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
+
+
+def version() -> str:
+    """The commit and its date, so a printed copy can be matched to the site that made it."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%h %cs"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.split()
+        return f"version {out[0]}, {out[1]}"
+    except (subprocess.CalledProcessError, IndexError, FileNotFoundError):
+        stamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+        return f"built {dt.datetime.fromtimestamp(stamp, dt.UTC):%Y-%m-%d}"
+
+
+def write_html(site: Path, live: str, data, sections_: list[tuple[str, str]]) -> list[Path]:
+    env = Environment(
+        loader=FileSystemLoader(ROOT / "charts" / "templates"), autoescape=True, undefined=StrictUndefined
+    )
+    template = env.get_template("handout.html.j2")
+    styles = sorted(p.relative_to(site).as_posix() for p in (site / "assets" / "stylesheets").glob("*.min.css"))
+    out_dir = site / "handouts"
+    out_dir.mkdir(exist_ok=True)
+    parts = []
+    for title, page in sections_:
+        body = article((site / page).read_text(encoding="utf-8"))
+        parts.append({"title": title, "page": page, "url": live + page, "body": absolute_links(body, live)})
+    stamp = version()
+    written = []
+
+    def render(name: str, title: str, chosen: list[dict], url: str) -> None:
+        bodies = " ".join(p["body"] for p in chosen)
+        html = template.render(
+            title=title,
+            url=url,
+            qr=qr_svg(url),
+            version=stamp,
+            parts=chosen,
+            terms=used_terms(bodies, data.glossary),
+            sources=cited_sources(bodies, data.sources),
+            styles=styles,
+            whole=len(chosen) > 1,
+        )
+        path = out_dir / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
+        written.append(path)
+
+    render("deepseek-story", "The DeepSeek R1 story", parts, live)
+    for part in parts:
+        render(part["page"].removesuffix(".html"), part["title"], [part], part["url"])
+    return written
+
+
+def print_pdfs(pages: list[Path], papers: list[str]) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    pdfs = []
+    with sync_playwright() as playwright:
+        # Debian's chromium where it is installed (as here and in CI), else Playwright's own download.
+        where = {"executable_path": CHROMIUM} if Path(CHROMIUM).exists() else {}
+        browser = playwright.chromium.launch(args=CHROMIUM_ARGS, **where)
+        page = browser.new_page()
+        page.emulate_media(media="print")
+        footer = (
+            '<div style="font-size:8px;width:100%;text-align:center;color:#555">'
+            '<span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
+        )
+        for html in pages:
+            page.goto(html.as_uri(), wait_until="load")
+            page.wait_for_function("[...document.images].every(i => i.complete)")
+            for paper in papers:
+                pdf = html.with_name(f"{html.stem}-{PAPERS[paper]}.pdf")
+                page.pdf(
+                    path=str(pdf),
+                    format=paper,
+                    print_background=True,
+                    margin={"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
+                    display_header_footer=True,
+                    header_template="<span></span>",
+                    footer_template=footer,
+                )
+                pdfs.append(pdf)
+        browser.close()
+    return pdfs
+
+
+def main(argv: list[str] | None = None) -> int:
+    from charts.schema import DataError, load
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--paper", choices=["A4", "Letter", "both"], default="both")
+    parser.add_argument("--no-pdf", action="store_true", help="write the HTML handouts only")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").exists():
+        print(f"error: {args.site} has no built site: run `make build` first", file=sys.stderr)
+        return 1
+    try:
+        data = load(ROOT)
+    except DataError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    config = mkdocs_config()
+    live = os.environ.get("SITE_URL") or config["site_url"]
+    live = live if live.endswith("/") else live + "/"
+    chosen = sections(config)
+    if (args.site / "teachers.html").exists():
+        chosen.append(("For teachers", "teachers.html"))
+    pages = write_html(args.site, live, data, chosen)
+    if args.no_pdf:
+        return 0
+    papers = ["A4", "Letter"] if args.paper == "both" else [args.paper]
+    pdfs = print_pdfs(pages, papers)
+    total = sum(p.stat().st_size for p in pdfs)
+    print(f"wrote {len(pdfs)} PDFs ({total / 1e6:.1f} MB) to {args.site / 'handouts'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

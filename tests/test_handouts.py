@@ -1,0 +1,84 @@
+"""Classroom handouts: a PDF per section and one for the whole story, in A4 and US Letter, each with
+its cover, its numbered figures drawn as vectors, its glossary and its sources."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from conftest import ROOT
+
+from make_handouts import mkdocs_config, sections
+
+SECTIONS = sections(mkdocs_config())
+PAPER_SIZES = {"a4": (595, 842), "letter": (612, 792)}  # points
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_info(path) -> dict:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+
+
+def words(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def page_ink(path, page: int) -> float:
+    """Share of non-white pixels on one page, rendered small with pdftoppm."""
+    pgm = subprocess.run(
+        ["pdftoppm", "-gray", "-r", "30", "-f", str(page), "-l", str(page), str(path)], capture_output=True, check=True
+    ).stdout
+    header = pgm.split(b"\n", 3)
+    pixels = header[3]
+    return sum(1 for value in pixels if value < 200) / max(len(pixels), 1)
+
+
+@pytest.mark.parametrize("paper", PAPER_SIZES)
+def test_the_whole_story_handout_has_every_section_a_glossary_and_sources(site, paper):
+    pdf = site["dir"] / "handouts" / f"deepseek-story-{paper}.pdf"
+    info = pdf_info(pdf)
+    width, height = (float(v) for v in re.findall(r"[\d.]+", info["Page size"])[:2])
+    assert abs(width - PAPER_SIZES[paper][0]) < 2 and abs(height - PAPER_SIZES[paper][1]) < 2
+    assert int(info["Pages"]) >= 2 * len(SECTIONS)
+    text = words(pdf_text(pdf))
+    for title, _ in SECTIONS:
+        assert title in text, title
+    assert "Glossary" in text and "Sources cited" in text
+    assert site["url"] in text  # the cover points back to the live site
+
+
+@pytest.mark.parametrize("title, page", SECTIONS, ids=[p for _, p in SECTIONS])
+def test_each_section_handout_has_a_cover_its_figures_and_its_questions(site, title, page):
+    stem = page.removesuffix(".html")
+    built = (site["dir"] / page).read_text()
+    chart_titles = re.findall(r'<span class="chart-title" id="title-[^"]+">([^<]+)</span>', built)
+    for paper in PAPER_SIZES:
+        pdf = site["dir"] / "handouts" / f"{stem}-{paper}.pdf"
+        text = words(pdf_text(pdf))
+        assert title in text
+        assert site["url"] + page in text.replace(" ", "") or site["url"] + page in text
+        assert "Questions to think about" in text
+        for index, chart_title in enumerate(chart_titles, start=1):
+            # The title is numbered, and the chart itself is vector art whose own text is in the PDF.
+            assert f"Figure {index}." in text
+            assert words(chart_title.replace("&#39;", "'").replace("&amp;", "&"))[:40] in text
+        assert int(pdf_info(pdf)["Pages"]) >= 2
+        assert page_ink(pdf, 2) > 0.01, "the first content page is blank"
+
+
+def test_the_handout_charts_are_vector_images_not_screenshots(site):
+    pdf = site["dir"] / "handouts" / "chips-a4.pdf"
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rasters = [line for line in listing.splitlines()[2:] if line.strip()]
+    assert len(rasters) <= 1, listing  # at most the QR code; charts are paths and text
+    assert "US rules" in pdf_text(pdf)  # a lane label from inside the timeline chart
+
+
+def test_handouts_are_listed_for_every_story_section():
+    assert len(SECTIONS) >= 10
+    assert all((ROOT / "docs" / page.replace(".html", ".md")).exists() for _, page in SECTIONS)
