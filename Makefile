@@ -19,13 +19,18 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-# plotly.js with only the trace types we use (scatter, bar), at the version the Python package emits.
+# Browser code from npm, served from the site itself: plotly.js with only the trace types we use
+# (scatter, bar) at the version the Python package emits, and Material's iframe-worker shim, which lets
+# search run from file:// in the offline copy.
+IFRAME_WORKER := 1.0.4
 plotly-js: setup
 	@version=$$($(PY) -c "import plotly.offline as o; print(o.get_plotlyjs_version())"); \
-	target=.cache/npm/node_modules/plotly.js-basic-dist-min; \
-	if [ -f $$target/package.json ] && grep -q "\"version\": \"$$version\"" $$target/package.json; then exit 0; fi; \
+	target=.cache/npm/node_modules; \
+	if grep -qs "\"version\": \"$$version\"" $$target/plotly.js-basic-dist-min/package.json && \
+	   grep -qs "\"version\": \"$(IFRAME_WORKER)\"" $$target/iframe-worker/package.json; then exit 0; fi; \
 	if command -v npm >/dev/null; then \
-	  npm install --prefix .cache/npm --no-save --no-audit --no-fund --loglevel=error plotly.js-basic-dist-min@$$version; \
+	  npm install --prefix .cache/npm --no-save --no-audit --no-fund --loglevel=error \
+	    plotly.js-basic-dist-min@$$version iframe-worker@$(IFRAME_WORKER); \
 	else echo "warning: npm not found; charts will use plotly's full bundle (3x heavier)"; fi
 
 # Debian's Chromium for the browser tests, the chart images and the PDFs (Playwright's download fails

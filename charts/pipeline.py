@@ -16,6 +16,7 @@ from charts.schema import load
 
 FAMILIES = (costs, timeline, efficiency, benchmarks, market)
 PLOTLY_BASIC = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
+IFRAME_WORKER = Path("node_modules/iframe-worker/shim/index.js")
 
 
 def all_charts(data):
@@ -66,6 +67,12 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
     )
     (out / "abbreviations.md").write_text(pages.abbreviations(data), encoding="utf-8")
     shutil.copyfile(plotly_bundle(root), out / "plotly.min.js")
+    shim = root / ".cache" / "npm" / IFRAME_WORKER
+    if shim.exists():  # Material's offline search needs it under file://; mkdocs.yml lists it in polyfills
+        shutil.copyfile(shim, out / "iframe-worker-shim.js")
+    else:
+        (out / "iframe-worker-shim.js").write_text("/* npm's iframe-worker is missing: run `make plotly-js` */\n")
+        print("warning: npm's iframe-worker is missing; offline search will not work from file://", file=sys.stderr)
     if images:
         write_images(charts, out / "img")
     return {"charts": len(charts), "figures": len(data.figures), "sources": len(data.sources)}

@@ -36,7 +36,7 @@ def copy_project(target: Path) -> Path:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(
-                source, target / part, ignore=shutil.ignore_patterns("generated", "generated.old", "__pycache__")
+                source, target / part, ignore=shutil.ignore_patterns("generated", ".generated-*", "__pycache__")
             )
         elif source.exists():
             shutil.copy2(source, target / part)

@@ -188,8 +188,11 @@
 
   function renderAll() {
     purgeDetached();
-    var charts = Array.prototype.slice.call(document.querySelectorAll(".plotly-chart"));
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".plotly-chart")).filter(function (el) {
+      return !el._chartQueued;  // renderAll may run twice for one page (see the bottom of this file)
+    });
     if (!charts.length) return;
+    charts.forEach(function (el) { el._chartQueued = true; });
     loadPlotly().then(function () {
       return Promise.all(charts.map(function (el) {
         el._chartWidth = Math.round(el.clientWidth);
@@ -217,7 +220,9 @@
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(renderAll);
-  } else {
-    document.addEventListener("DOMContentLoaded", renderAll);
   }
+  // Without instant navigation (the offline copy under file://) document$ can emit before this
+  // script subscribes; the load event makes sure the first page is drawn all the same.
+  if (document.readyState === "complete") renderAll();
+  else window.addEventListener("load", renderAll);
 })();

@@ -1,0 +1,65 @@
+"""The offline copy: unzipped anywhere and opened from file://, it draws every chart with no network."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import zipfile
+
+import pytest
+from conftest import ROOT, run
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory):
+    work = tmp_path_factory.mktemp("offline")
+    site = work / "site"
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], ROOT, OFFLINE="true")
+    assert result.returncode == 0, result.stderr
+    archive = shutil.make_archive(str(work / "deepseek-story-offline"), "zip", site)
+    target = work / "unzipped"
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(target)
+    return target
+
+
+def chart_pages(folder):
+    return sorted(p.name for p in folder.glob("*.html") if 'class="plotly-chart"' in p.read_text())
+
+
+def test_the_offline_copy_draws_every_chart_from_file_urls_with_no_network(unzipped, browser):
+    pages = chart_pages(unzipped)
+    assert len(pages) >= 5
+    context = browser.new_context()
+    page = context.new_page()
+    errors, network = [], []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:")) else network.append(r.url))
+    try:
+        page.goto((unzipped / "index.html").as_uri())
+        for name in pages:
+            # Follow the site's own navigation links, as a reader would.
+            page.locator(f".md-sidebar--primary a.md-nav__link[href$='{name}'] >> visible=true").first.click()
+            page.wait_for_url(f"**/{name}")
+            count = page.locator(".plotly-chart").count()
+            page.wait_for_function(
+                "n => document.querySelectorAll('.plotly-chart[data-chart-drawn] .main-svg').length >= n",
+                arg=count,
+                timeout=15000,
+            )
+        assert not errors, errors
+        assert not network, network
+    finally:
+        context.close()
+
+
+def test_search_works_in_the_offline_copy(unzipped, browser):
+    page = browser.new_page()
+    try:
+        page.goto((unzipped / "index.html").as_uri())
+        page.locator("input.md-search__input").fill("export")
+        page.wait_for_selector(".md-search-result__item", timeout=10000)
+        assert page.locator(".md-search-result__item").count() >= 1
+    finally:
+        page.close()
