@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 SourceId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 FigureId = Annotated[str, Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
@@ -64,16 +64,35 @@ class Source(Strict):
 
 
 class Figure(Strict):
+    """A number the prose quotes. Either typed here with its source, or read `from` a dataset row
+    (e.g. `from: api_prices.deepseek-r1.output`), so a number a chart shows is never typed twice."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
     id: FigureId
     label: Text
-    value: float
+    from_: str | None = Field(default=None, alias="from", pattern=r"^[a-z_]+\.[a-z0-9_-]+(\.[a-z0-9_-]+)?$")
+    value: float | None = None
     format: Literal[tuple(FORMATS)]  # type: ignore[valid-type]
     unit: str | None = None
-    status: Status
-    source: SourceId
-    as_of: dt.date
+    status: Status | None = None
+    source: SourceId | None = None
+    as_of: dt.date | None = None
     includes: str | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def typed_or_read(self):
+        typed = {"value": self.value, "status": self.status, "source": self.source, "as_of": self.as_of}
+        if self.from_ is not None:
+            clash = [k for k, v in typed.items() if v is not None]
+            if clash:
+                raise ValueError(f"a figure read `from` a dataset must not also type {clash[0]}")
+        else:
+            missing = [k for k, v in typed.items() if v is None]
+            if missing:
+                raise ValueError(f"{missing[0]} is required (or read the figure `from` a dataset)")
+        return self
 
 
 class ApiPrice(Strict):
@@ -353,13 +372,70 @@ def load(root: Path) -> Data:
         _unique(article.claims, name)
 
     known_sources = {key for key in sources}
+    figures = {key: (name, _resolve(name, figure, files, sources)) for key, (name, figure) in figures.items()}
     _check_references(files, figures, seeds, known_sources)
-    return Data(
+    # Everything is validated above; model_construct keeps the resolved figures as they are.
+    return Data.model_construct(
         sources={k: v[1] for k, v in sources.items()},
         figures={k: v[1] for k, v in figures.items()},
         seeds=[article for _, article in seeds],
         **{key: value for key, (_, value) in files.items()},
     )
+
+
+def _dataset_value(path: str, files: dict, sources: dict):
+    """(value, source, status, as_of) for `dataset.row.field`, or an error message."""
+    dataset, _, rest = path.partition(".")
+    row_id, _, field = rest.partition(".")
+    if dataset not in files and dataset != "factors":
+        return f'unknown dataset "{dataset}"'
+    if dataset == "api_prices":
+        rows = {r.id: r for r in files["api_prices"][1]}
+        fields = ("input_cache_hit", "input_cache_miss", "output")
+        if row_id in rows and field in fields and getattr(rows[row_id], field) is not None:
+            r = rows[row_id]
+            return getattr(r, field), r.source, r.status, r.as_of
+    elif dataset == "training_compute":
+        rows = {r.id: r for r in files["training_compute"][1].models}
+        fields = ("flop", "total_params", "active_params", "training_tokens", "gpu_hours")
+        if row_id in rows and field in fields and getattr(rows[row_id], field) is not None:
+            r = rows[row_id]
+            if field == "flop":
+                return r.flop, r.source, r.status, r.released
+            source = r.inputs_source or r.source
+            return getattr(r, field), source, "reported", sources[source][1].date_published
+    elif dataset == "factors":
+        rows = {r.id: r for r in files["training_compute"][1].factors}
+        if row_id in rows and not field:
+            r = rows[row_id]
+            return r.value, r.source, r.status, sources[r.source][1].date_published
+    elif dataset == "training_costs":
+        rows = {r.id: r for r in files["training_costs"][1]}
+        parts = {p.part: p for p in rows[row_id].parts} if row_id in rows else {}
+        if field in parts:
+            p = parts[field]
+            return p.usd, p.source, p.status, sources[p.source][1].date_published
+    elif dataset == "market":
+        rows = {r.id: r for r in files["market"][1]}
+        if row_id in rows and field in ("loss_usd", "percent_fall") and getattr(rows[row_id], field) is not None:
+            r = rows[row_id]
+            return getattr(r, field), r.source, r.status, r.date
+    elif dataset == "benchmarks":
+        rows = {r.id: r for r in files["benchmarks"][1].benchmarks}
+        if row_id in rows and field in rows[row_id].scores:
+            r = rows[row_id]
+            return r.scores[field], r.source, "reported", sources[r.source][1].date_published
+    return f'no value at "{path}"'
+
+
+def _resolve(name: str, figure: Figure, files: dict, sources: dict) -> Figure:
+    if figure.from_ is None:
+        return figure
+    found = _dataset_value(figure.from_, files, sources)
+    if isinstance(found, str):
+        raise DataError(f'{name}: entry "{figure.id}", field from: {found}')
+    value, source, status, as_of = found
+    return figure.model_copy(update={"value": value, "source": source, "status": status, "as_of": as_of})
 
 
 def _check_references(files, figures, seeds, known_sources) -> None:

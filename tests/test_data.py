@@ -111,3 +111,75 @@ def test_a_failed_chart_build_leaves_the_previous_output_untouched(project_copy)
     assert run([sys.executable, "build_charts.py", "--no-images"], project_copy).returncode == 1
     assert (project_copy / "docs/generated/macros.yml").read_bytes() == before
     assert not list((project_copy / "docs").glob(".generated-*"))
+
+
+def dataset_values(data):
+    """(value, source) for every number a chart dataset holds."""
+    for p in data.api_prices:
+        for key in ("input_cache_hit", "input_cache_miss", "output"):
+            if getattr(p, key) is not None:
+                yield getattr(p, key), p.source
+    for m in data.training_compute.models:
+        yield m.flop, m.source
+        for key in ("total_params", "active_params", "training_tokens", "gpu_hours"):
+            if getattr(m, key) is not None:
+                yield getattr(m, key), m.inputs_source or m.source
+    for f in data.training_compute.factors:
+        yield f.value, f.source
+    for run_ in data.training_costs:
+        for part in run_.parts:
+            yield part.usd, part.source
+    for m in data.market:
+        yield m.loss_usd, m.source
+    for b in data.benchmarks.benchmarks:
+        for score in b.scores.values():
+            yield score, b.source
+
+
+# Same number, same source, different thing: checked by hand.
+COINCIDENCES = {
+    "v3_gpu_hour_price",  # $2 per GPU-hour; FP8's theoretical 2x speed-up is another 2 in the V3 report
+    "r1_zero_aime_majority",  # R1-Zero's 86.7 with majority voting; o1-mini's MMLU-Redux is also 86.7
+}
+
+
+def test_no_figure_types_a_number_that_a_chart_dataset_already_holds():
+    data = load(ROOT)
+    held = set(dataset_values(data))
+    typed = []
+    for path in sorted((ROOT / "data" / "figures").glob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text()):
+            if entry["id"] in COINCIDENCES:
+                continue
+            if "value" in entry and (float(entry["value"]), entry["source"]) in held:
+                typed.append(f"{path.name}: {entry['id']}")
+    assert not typed, f"read these `from` the dataset instead of typing them again: {typed}"
+
+
+def test_a_figure_can_be_read_from_a_dataset_row(project_copy):
+    path = project_copy / "data/figures/costs.yaml"
+    edit_yaml(
+        path,
+        lambda doc: doc.append(
+            {
+                "id": "test_r1_output",
+                "label": "R1 output price",
+                "from": "api_prices.deepseek-r1.output",
+                "format": "usd",
+            }
+        ),
+    )
+    data = load(project_copy)
+    r1 = next(p for p in data.api_prices if p.id == "deepseek-r1")
+    figure = data.figures["test_r1_output"]
+    assert (figure.value, figure.source, figure.status) == (r1.output, r1.source, r1.status)
+
+
+def test_a_figure_read_from_a_missing_row_names_the_path(project_copy):
+    path = project_copy / "data/figures/costs.yaml"
+    edit_yaml(
+        path,
+        lambda doc: doc.append({"id": "test_missing", "label": "x", "from": "api_prices.nope.output", "format": "usd"}),
+    )
+    with pytest.raises(DataError, match=r'entry "test_missing", field from: no value at "api_prices.nope.output"'):
+        load(project_copy)
