@@ -166,6 +166,7 @@ def test_a_figure_can_be_read_from_a_dataset_row(project_copy):
                 "label": "R1 output price",
                 "from": "api_prices.deepseek-r1.output",
                 "format": "usd",
+                "includes": "output tokens",
             }
         ),
     )
