@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= 1735689600
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup plotly-js browser charts build serve test lint format clean handout offline
+.PHONY: setup js browser charts build serve test lint format clean handout offline
 
 setup: $(STAMP)
 
@@ -19,18 +19,20 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-# Browser code from npm, served from the site itself: plotly.js with only the trace types we use
-# (scatter, bar) at the version the Python package emits, and Material's iframe-worker shim, which lets
-# search run from file:// in the offline copy.
+# From npm, into .cache/npm: plotly.js with only the trace types we use (scatter, bar) at the version
+# the Python package emits; Material's iframe-worker shim, which lets search run from file:// in the
+# offline copy; axe-core for the accessibility tests.
 IFRAME_WORKER := 1.0.4
-plotly-js: setup
+AXE_CORE := 4.14.1
+js: setup
 	@version=$$($(PY) -c "import plotly.offline as o; print(o.get_plotlyjs_version())"); \
 	target=.cache/npm/node_modules; \
 	if grep -qs "\"version\": \"$$version\"" $$target/plotly.js-basic-dist-min/package.json && \
-	   grep -qs "\"version\": \"$(IFRAME_WORKER)\"" $$target/iframe-worker/package.json; then exit 0; fi; \
+	   grep -qs "\"version\": \"$(IFRAME_WORKER)\"" $$target/iframe-worker/package.json && \
+	   grep -qs "\"version\": \"$(AXE_CORE)\"" $$target/axe-core/package.json; then exit 0; fi; \
 	if command -v npm >/dev/null; then \
 	  npm install --prefix .cache/npm --no-save --no-audit --no-fund --loglevel=error \
-	    plotly.js-basic-dist-min@$$version iframe-worker@$(IFRAME_WORKER); \
+	    plotly.js-basic-dist-min@$$version iframe-worker@$(IFRAME_WORKER) axe-core@$(AXE_CORE); \
 	else echo "warning: npm not found; charts will use plotly's full bundle (3x heavier)"; fi
 
 # Debian's Chromium for the browser tests, the chart images and the PDFs (Playwright's download fails
@@ -43,7 +45,7 @@ browser: setup
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else echo "installing Playwright's chromium (no root for apt: $$missing)"; $(PY) -m playwright install chromium; fi
 
-charts: setup plotly-js browser
+charts: setup js browser
 	$(PY) build_charts.py
 
 # Build into a fresh folder and swap it in, so a failed build never replaces a good site/.

@@ -40,7 +40,7 @@ def plotly_bundle(root: Path) -> Path:
     import plotly
 
     print(
-        "warning: npm's plotly.js-basic-dist-min is missing (run `make plotly-js`); using plotly's full bundle",
+        "warning: npm's plotly.js-basic-dist-min is missing (run `make js`); using plotly's full bundle",
         file=sys.stderr,
     )
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -71,7 +71,7 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
     if shim.exists():  # Material's offline search needs it under file://; mkdocs.yml lists it in polyfills
         shutil.copyfile(shim, out / "iframe-worker-shim.js")
     else:
-        (out / "iframe-worker-shim.js").write_text("/* npm's iframe-worker is missing: run `make plotly-js` */\n")
+        (out / "iframe-worker-shim.js").write_text("/* npm's iframe-worker is missing: run `make js` */\n")
         print("warning: npm's iframe-worker is missing; offline search will not work from file://", file=sys.stderr)
     if images:
         write_images(charts, out / "img")

@@ -86,7 +86,7 @@ def test_plotly_is_served_from_the_site_and_is_the_partial_bundle(site):
     bundle = site["dir"] / "generated" / "plotly.min.js"
     assert bundle.exists()
     size = bundle.stat().st_size
-    assert size < 2_000_000, f"{size} bytes: the full bundle slipped in (run `make plotly-js`)"
+    assert size < 2_000_000, f"{size} bytes: the full bundle slipped in (run `make js`)"
 
 
 def test_pages_without_charts_do_not_reference_plotly(site):
