@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import plotly.graph_objects as go
 
-from charts.render import Chart
+from charts.render import TEMPLATES, Chart
 from charts.schema import Data
 from charts.text import label
 from charts.theme import OKABE_ITO, SYMBOLS, axis, base_layout
@@ -17,6 +20,16 @@ LANES = [
     ("markets", "Markets", OKABE_ITO["orange"]),
 ]
 LANE_NAMES = {key: name for key, name, _ in LANES}
+
+
+def periods(first: dt.date, last: dt.date) -> dict[str, tuple[str, str]]:
+    """Zoom choices as date ranges (keyboard-friendly buttons instead of Plotly's range selector)."""
+    end = f"{last.year}-12-31" if last.month > 6 else f"{last.year}-07-31"
+    return {
+        "All": (f"{first.year - 1}-07-01", end),
+        "Since the 2022 rules": ("2022-01-01", end),
+        "Last 12 months": ((last - dt.timedelta(days=365)).isoformat(), end),
+    }
 
 
 def export_controls_timeline(data: Data) -> Chart:
@@ -58,19 +71,10 @@ def export_controls_timeline(data: Data) -> Chart:
         xaxis=axis(
             "",
             type="date",
-            range=[f"{first.year - 1}-07-01", f"{last.year}-12-31"],
-            rangeselector={
-                "x": 0,
-                "y": 1.02,
-                "buttons": [
-                    {"count": 1, "label": "1 year", "step": "year", "stepmode": "backward"},
-                    {"count": 3, "label": "3 years", "step": "year", "stepmode": "backward"},
-                    {"label": "All", "step": "all"},
-                ],
-            },
+            range=list(periods(first, last)["All"]),
         ),
         yaxis=axis("", categoryorder="array", categoryarray=[name for _, name, _ in reversed(LANES)], fixedrange=True),
-        margin={"t": 40},
+        margin={"t": 16},
     )
     counts = {name: sum(1 for e in events if e.lane == lane) for lane, name, _ in LANES}
     rules = [e for e in events if e.lane == "us_rules"]
@@ -85,11 +89,15 @@ def export_controls_timeline(data: Data) -> Chart:
             else ""
         )
     )
+    controls = TEMPLATES.get_template("timeline-controls.html.j2").render(
+        lanes=[trace.name for trace in traces],
+        periods=[(name, json.dumps(list(span))) for name, span in periods(first, last).items()],
+    )
     return Chart(
         id="export-controls-timeline",
         title="US chip rules tightened step by step while DeepSeek kept releasing models",
         caption="Each marker is one dated event; hover or tap for what it meant and who reports it. "
-        "Use the buttons to zoom, or click a lane in the legend to hide it.",
+        "Choose the lanes and the period above the chart (or click a lane in the legend).",
         figure=go.Figure(traces, layout),
         summary=summary,
         columns=["Date", "Lane", "Event", "What it meant", "Status", "Source"],
@@ -98,6 +106,7 @@ def export_controls_timeline(data: Data) -> Chart:
             for e in events
         ],
         sources=[e.source for e in events],
+        controls_html=controls,
     )
 
 

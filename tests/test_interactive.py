@@ -107,3 +107,17 @@ def test_the_table_view_and_the_csv_download_show_the_same_values_as_the_data(re
         assert sorted(float(r["Training compute (FLOP)"]) for r in records) == sorted(
             m.flop for m in DATA.training_compute.models
         )
+
+
+def test_the_timeline_lane_and_period_controls_work_from_the_keyboard(reader, site):
+    reader.open(site["url"] + chart_page(site, "export-controls-timeline"))
+    chart = "document.getElementById('chart-export-controls-timeline')"
+    form = reader.page.locator("form[data-calculator=timeline]")
+    box = form.locator("input[name=lane]").first
+    box.focus()
+    reader.page.keyboard.press("Space")
+    reader.page.wait_for_function(f"{chart}.data[0].visible === 'legendonly'")
+    before = reader.page.evaluate(f"{chart}.layout.xaxis.range[0]")
+    form.locator("input[name=period]").last.check()
+    reader.page.wait_for_function(f"String({chart}.layout.xaxis.range[0]) !== {before!r}")
+    assert not reader.errors, reader.errors

@@ -109,7 +109,23 @@
     recompute();
   }
 
-  var kinds = { workload: workload, recipe: recipe };
+  // Timeline lanes and period: the same as Plotly's legend and zoom, but reachable by keyboard.
+  function timeline(form) {
+    var chart = document.getElementById(form.getAttribute("data-chart"));
+    function apply() {
+      var shown = Array.prototype.map.call(form.querySelectorAll("input[name=lane]"), function (box) {
+        return box.checked;
+      });
+      var period = form.querySelector("input[name=period]:checked");
+      window.deepseekCharts.update(chart, function (spec) {
+        spec.data.forEach(function (trace, i) { trace.visible = shown[i] ? true : "legendonly"; });
+        if (period) spec.layout.xaxis.range = JSON.parse(period.getAttribute("data-range"));
+      });
+    }
+    form.addEventListener("change", apply);
+  }
+
+  var kinds = { workload: workload, recipe: recipe, timeline: timeline };
 
   function setUp() {
     document.querySelectorAll("form.calculator[data-calculator]").forEach(function (form) {
