@@ -53,6 +53,7 @@ def article(html: str) -> str:
         raise SystemExit("error: a built page has no <article>: run `mkdocs build` first")
     body = match.group(1)
     body = re.sub(r'<a href="#[^"]*" class="headerlink"[^>]*>.*?</a>', "", body)
+    body = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", body)  # answers and asides print in full
     return body.replace(' loading="lazy"', "")  # paper needs every chart image now
 
 

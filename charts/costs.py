@@ -7,7 +7,7 @@ import math
 
 import plotly.graph_objects as go
 
-from charts.numbers import money, trim
+from charts.numbers import day, money, trim
 from charts.render import TEMPLATES, Chart
 from charts.schema import Data, DataError
 from charts.text import label
@@ -27,25 +27,9 @@ def price_of(data: Data, model_id: str):
     raise DataError(f'data/api_prices.yaml: entry "{model_id}" is missing (the price charts compare against it)')
 
 
-def scale_buttons(axis_name: str = "yaxis") -> list[dict]:
-    """A linear/log switch, so a reader can see both the gap and the small prices."""
-    return [
-        {
-            "type": "buttons",
-            "direction": "right",
-            "x": 0,
-            "xanchor": "left",
-            "y": 1.0,
-            "yanchor": "bottom",
-            "pad": {"b": 6},
-            "showactive": True,
-            "active": 0,
-            "buttons": [
-                {"label": "Linear scale", "method": "relayout", "args": [{f"{axis_name}.type": "linear"}]},
-                {"label": "Log scale", "method": "relayout", "args": [{f"{axis_name}.type": "log"}]},
-            ],
-        }
-    ]
+def scale_controls(chart_id: str, axis_name: str = "yaxis") -> str:
+    """A linear/log switch as plain HTML radios: keyboard-friendly, themed like the page."""
+    return TEMPLATES.get_template("scale-controls.html.j2").render(chart_id=chart_id, axis=axis_name)
 
 
 def api_prices(data: Data) -> Chart:
@@ -65,6 +49,7 @@ def api_prices(data: Data) -> Chart:
                 },
                 text=[money(v) if v is not None else "" for v in values],
                 textposition="outside",
+                textfont={"size": 10},
                 cliponaxis=False,
                 hovertemplate="%{x}<br>" + name + ": $%{y} per million tokens<extra></extra>",
             )
@@ -72,8 +57,8 @@ def api_prices(data: Data) -> Chart:
     layout = base_layout(
         height=440,
         barmode="group",
-        margin={"t": 44},
-        updatemenus=scale_buttons(),
+        margin={"t": 16},
+        bargroupgap=0.06,
         xaxis=axis(""),
         yaxis=axis("US dollars per million tokens", type="linear", rangemode="tozero"),
     )
@@ -84,13 +69,13 @@ def api_prices(data: Data) -> Chart:
         f"{money(o1.output)}, about {o1.output / r1.output:.0f} times as much. For ordinary (uncached) input the "
         f"prices were {money(r1.input_cache_miss)} and {money(o1.input_cache_miss)}. "
         f"The cheapest output price in the chart is {money(min(r.output for r in rows))} "
-        f"({min(rows, key=lambda r: r.output).model}); the dearest is {money(max(r.output for r in rows))} "
+        f"({min(rows, key=lambda r: r.output).model}); the most expensive is {money(max(r.output for r in rows))} "
         f"({max(rows, key=lambda r: r.output).model})."
     )
     return Chart(
         id="api-prices",
         title=f"At launch, {r1.model} charged a small fraction of {o1.model}'s price per token",
-        caption=f"List prices per million tokens, in US dollars, as of {as_of:%d %B %Y}. "
+        caption=f"List prices per million tokens, in US dollars, as of {day(as_of)}. "
         "Cached input is text the service has seen recently and can reuse.",
         figure=go.Figure(traces, layout),
         summary=summary,
@@ -100,13 +85,16 @@ def api_prices(data: Data) -> Chart:
         ],
         cell_formats=[None, None, money, money, money, None],
         sources=[r.source for r in rows],
+        controls_html=scale_controls("api-prices"),
     )
 
 
 PARTS = [
-    ("final_run", "The final training run", OKABE_ITO["blue"]),
-    ("research_and_experiments", "Research and trial runs", OKABE_ITO["green"]),
-    ("hardware", "Buying the chips", OKABE_ITO["orange"]),
+    ("final_run", "Final run, at rental prices", OKABE_ITO["blue"]),
+    ("final_run_amortized", "Final run, as chip wear and power", OKABE_ITO["sky"]),
+    ("add_on_run", "Extra step on an earlier model", OKABE_ITO["green"]),
+    ("research_and_experiments", "Research and trial runs", OKABE_ITO["yellow"]),
+    ("hardware", "Chips and servers, bought", OKABE_ITO["orange"]),
     ("total_program", "Everything (a floor or total)", OKABE_ITO["purple"]),
 ]
 PART_NAMES = {key: name for key, name, _ in PARTS}
@@ -162,13 +150,13 @@ def training_costs(data: Data) -> Chart:
             if "hardware" in v3_parts
             else ""
         )
-        + f"The chart compares {len(runs)} models; bars of different colours count different things and "
+        + f"The chart compares {len(runs)} models; bars of different colors count different things and "
         "should not be added together."
     )
     return Chart(
         id="training-costs",
         title="The famous DeepSeek figure counts one training run, not the chips, the staff or the failures",
-        caption="What each figure counts is shown by colour and hatching. Reported figures come from the developer; "
+        caption="What each figure counts is shown by color and hatching. Reported figures come from the developer; "
         "estimates from outside analysts; claims are unsupported statements.",
         figure=go.Figure(traces, layout),
         summary=summary,
@@ -256,8 +244,9 @@ def workload_calculator(data: Data) -> Chart:
     return Chart(
         id="workload-calculator",
         title="The same task can cost a few cents or several dollars, depending on the model",
-        caption="Pick a task or type your own token counts; the chart recomputes the cost at each model's "
-        "list price. The tasks and their token counts are our rough assumptions, not measurements.",
+        caption="Cost of one task at each model's list price. The tasks and their token counts are our rough "
+        "assumptions, not measurements.",
+        hint="Pick a task or type your own token counts; the chart recomputes.",
         figure=go.Figure([trace], layout),
         summary=summary,
         columns=["Task", "Model", "Cost at list price (US$)"],

@@ -205,8 +205,8 @@ def compute_recipe(data: Data) -> Chart:
     return Chart(
         id="compute-recipe",
         title="Redo the arithmetic: the multiplier depends on which parameters you count",
-        caption="Training compute estimated with the usual rule of thumb, 6 × parameters × training tokens. "
-        "Change what counts for DeepSeek-V3, or the assumed rental price of a GPU-hour.",
+        caption="Training compute estimated with the usual rule of thumb, 6 × parameters × training tokens.",
+        hint="Change what counts for DeepSeek-V3, or the assumed rental price of a GPU-hour.",
         figure=go.Figure([trace], layout),
         summary=summary,
         columns=[

@@ -24,10 +24,9 @@ def light(figure: go.Figure) -> go.Figure:
         font_color=LIGHT["text"],
         paper_bgcolor="#ffffff",
         plot_bgcolor="#ffffff",
-        updatemenus=[],
         width=PRINT_WIDTH,
     )
-    fig.update_xaxes(gridcolor=LIGHT["grid"], linecolor=LIGHT["line"], rangeselector_visible=False)
+    fig.update_xaxes(gridcolor=LIGHT["grid"], linecolor=LIGHT["line"])
     fig.update_yaxes(gridcolor=LIGHT["grid"], linecolor=LIGHT["line"])
     return fig
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from charts.numbers import format_value
+from charts.numbers import day, format_value
 from charts.render import Chart
 from charts.schema import Data, DataError
 from charts.text import label
@@ -18,7 +18,7 @@ def market_falls(data: Data) -> Chart:
     shock = next((r for r in rows if r.id == SHOCK), None)
     if shock is None:
         raise DataError(f'data/market.yaml: entry "{SHOCK}" is missing (the market chart highlights it)')
-    names = [label(f"{r.company}, {r.date:%d %b %Y}") for r in rows]
+    names = [label(f"{r.company}, {r.date.day} {r.date:%b %Y}") for r in rows]
     trace = go.Bar(
         x=[r.loss_usd / 1e9 for r in rows],
         y=names,
@@ -28,27 +28,28 @@ def market_falls(data: Data) -> Chart:
             "pattern": {"shape": ["" if r.id == SHOCK else "/" for r in rows]},
         },
         text=[format_value(r.loss_usd, "usd_billion") for r in rows],
-        textposition="auto",
+        textposition="outside",
+        cliponaxis=False,
         customdata=[[f"{r.percent_fall:g}%" if r.percent_fall else "n/a"] for r in rows],
         hovertemplate="%{y}<br>Lost $%{x:.0f} billion in one day (%{customdata[0]})<extra></extra>",
         showlegend=False,
     )
     layout = base_layout(
         height=max(280, 70 + 42 * len(rows)),
-        xaxis=axis("Market value lost in one trading day (billion US dollars)", rangemode="tozero"),
+        xaxis=axis("Value lost in one day (billion US$)", range=[0, max(r.loss_usd for r in rows) / 1e9 * 1.3]),
         yaxis=axis(""),
     )
     runner_up = rows[-2] if rows[-1].id == SHOCK else rows[-1]
     summary = (
-        f"On {shock.date:%d %B %Y} {shock.company} lost {format_value(shock.loss_usd, 'usd_billion')} of market value"
+        f"On {day(shock.date)} {shock.company} lost {format_value(shock.loss_usd, 'usd_billion')} of market value"
         + (f", a fall of {shock.percent_fall:g}%" if shock.percent_fall else "")
-        + f". The next largest fall shown is {runner_up.company}'s on {runner_up.date:%d %B %Y}, "
+        + f". The next largest fall shown is {runner_up.company}'s on {day(runner_up.date)}, "
         f"{format_value(runner_up.loss_usd, 'usd_billion')}. These are losses in dollars, not in percent; "
         "a bigger company can lose more dollars on a smaller percentage move."
     )
     return Chart(
         id="market-falls",
-        title=f"{shock.company}'s fall on {shock.date:%d %B %Y} was the largest one-day loss of market value on record",
+        title=f"{shock.company}'s fall on {day(shock.date)} was the largest one-day loss of market value on record",
         caption="Market value lost in a single trading day, in billions of US dollars (not adjusted for inflation).",
         figure=go.Figure([trace], layout),
         summary=summary,

@@ -50,7 +50,7 @@ def format_value(value: float, style: str) -> str:
     if style == "sci":
         return sci(value)
     if style == "times":
-        return f"{trim(value, 1)}×"
+        return f"{trim(value, 2)}×"
     raise ValueError(f"unknown format {style!r}")
 
 
@@ -60,3 +60,8 @@ def compact(value: float) -> str:
         if abs(value) >= size:
             return f"{trim(value / size, 2)}{suffix}"
     return trim(value, 2)
+
+
+def day(date) -> str:
+    """27 January 2025 (no leading zero)."""
+    return f"{date.day} {date:%B %Y}"

@@ -70,9 +70,10 @@ def claims_check(data: Data) -> str:
         slug = article.seed_file.split("_")[0]
         per = Counter(claim.verdict for claim in article.claims)
         out.append(f'<h2 id="article-{slug}">{escape(article.title)}</h2>')
+        out.append(f'<p class="article-summary">{escape(article.summary)}</p>')
         out.append(
-            f'<p class="article-summary">{escape(article.summary)} '
-            + escape(", ".join(f"{VERDICTS[v].lower()}: {per[v]}" for v in VERDICTS if per[v]))
+            f'<p class="article-verdicts"><strong>{len(article.claims)} claims:</strong> '
+            + escape(", ".join(f"{VERDICTS[v].lower()} {per[v]}" for v in VERDICTS if per[v]))
             + ".</p>"
         )
         out.append(
@@ -84,10 +85,11 @@ def claims_check(data: Data) -> str:
         for claim in sorted(article.claims, key=lambda c: (order.index(c.verdict), c.id)):
             links = ", ".join(_target_link(data, target) for target in claim.checked_against)
             figure = f" <em>({escape(claim.figure_claimed)})</em>" if claim.figure_claimed else ""
+            # data-label names each cell, so a phone can show a row as a stacked card.
             out.append(
-                f'<tr id="claim-{claim.id}"><td>{escape(claim.claim)}{figure}</td>'
-                f'<td><span class="verdict verdict-{claim.verdict}">{VERDICTS[claim.verdict]}</span></td>'
-                f"<td>{escape(claim.reason)}</td><td>{links}</td></tr>"
+                f'<tr id="claim-{claim.id}"><td data-label="What the article says">{escape(claim.claim)}{figure}</td>'
+                f'<td data-label="Verdict"><span class="verdict verdict-{claim.verdict}">{VERDICTS[claim.verdict]}</span></td>'
+                f'<td data-label="Why">{escape(claim.reason)}</td><td data-label="Checked against">{links}</td></tr>'
             )
         out.append("</tbody></table></div>")
     return "\n".join(out)

@@ -43,6 +43,7 @@ class Chart:
     sources: list[str]
     cell_formats: list[Callable[[Any], str] | None] = field(default_factory=list)
     controls_html: str = ""
+    hint: str = ""  # how to use the live chart; left off paper
     config: dict = field(default_factory=dict)
 
 

@@ -122,7 +122,9 @@ class Workload(Strict):
 
 
 class CostPart(Strict):
-    part: Literal["final_run", "research_and_experiments", "hardware", "total_program"]
+    part: Literal[
+        "final_run", "final_run_amortized", "add_on_run", "research_and_experiments", "hardware", "total_program"
+    ]
     usd: float = Field(gt=0)
     usd_low: float | None = Field(default=None, gt=0)
     usd_high: float | None = Field(default=None, gt=0)

@@ -12,7 +12,8 @@ import textwrap
 
 
 def label(text: str) -> str:
-    return html.escape(text, quote=True)
+    # Quotes stay as they are: Plotly writes labels as SVG text, and it does not decode &quot;.
+    return html.escape(text, quote=False)
 
 
 def wrapped(text: str, width: int = 18) -> str:

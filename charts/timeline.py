@@ -7,6 +7,7 @@ import json
 
 import plotly.graph_objects as go
 
+from charts.numbers import day
 from charts.render import TEMPLATES, Chart
 from charts.schema import Data
 from charts.text import label
@@ -24,7 +25,7 @@ LANE_NAMES = {key: name for key, name, _ in LANES}
 
 def periods(first: dt.date, last: dt.date) -> dict[str, tuple[str, str]]:
     """Zoom choices as date ranges (keyboard-friendly buttons instead of Plotly's range selector)."""
-    end = f"{last.year}-12-31" if last.month > 6 else f"{last.year}-07-31"
+    end = (last + dt.timedelta(days=75)).isoformat()  # just past the latest event, not into empty months
     return {
         "All": (f"{first.year - 1}-07-01", end),
         "Since the 2022 rules": ("2022-01-01", end),
@@ -56,7 +57,7 @@ def export_controls_timeline(data: Data) -> Chart:
                     [label(e.title), label(e.meaning), label(sources[e.source].producer), e.status] for e in lane_events
                 ],
                 hovertemplate=(
-                    "<b>%{customdata[0]}</b><br>%{x|%d %b %Y}<br>%{customdata[1]}"
+                    "<b>%{customdata[0]}</b><br>%{x|%-d %b %Y}<br>%{customdata[1]}"
                     "<br><i>Source: %{customdata[2]} (%{customdata[3]})</i><extra></extra>"
                 ),
             )
@@ -83,8 +84,8 @@ def export_controls_timeline(data: Data) -> Chart:
         + ", ".join(f"{count} in “{name}”" for name, count in counts.items())
         + ". "
         + (
-            f"The first US rule shown is “{rules[0].title}” ({rules[0].date:%d %B %Y}); "
-            f"the latest is “{rules[-1].title}” ({rules[-1].date:%d %B %Y})."
+            f"The first US rule shown is “{rules[0].title}” ({day(rules[0].date)}); "
+            f"the latest is “{rules[-1].title}” ({day(rules[-1].date)})."
             if rules
             else ""
         )
@@ -96,8 +97,9 @@ def export_controls_timeline(data: Data) -> Chart:
     return Chart(
         id="export-controls-timeline",
         title="US chip rules tightened step by step while DeepSeek kept releasing models",
-        caption="Each marker is one dated event; hover or tap for what it meant and who reports it. "
-        "Choose the lanes and the period above the chart (or click a lane in the legend).",
+        caption="Each marker is one dated event in one of four lanes.",
+        hint="Hover or tap a marker for what it meant and who reports it; choose the lanes and the period "
+        "above the chart, or click a lane in the legend.",
         figure=go.Figure(traces, layout),
         summary=summary,
         columns=["Date", "Lane", "Event", "What it meant", "Status", "Source"],

@@ -121,3 +121,14 @@ def test_the_timeline_lane_and_period_controls_work_from_the_keyboard(reader, si
     form.locator("input[name=period]").last.check()
     reader.page.wait_for_function(f"String({chart}.layout.xaxis.range[0]) !== {before!r}")
     assert not reader.errors, reader.errors
+
+
+def test_the_price_chart_switches_to_a_log_scale_and_back(reader, site):
+    reader.open(site["url"] + chart_page(site, "api-prices"))
+    chart = "document.getElementById('chart-api-prices')"
+    form = reader.page.locator("form[data-calculator=scale][data-chart='chart-api-prices']").first
+    form.locator("input[value=log]").check()
+    reader.page.wait_for_function(f"{chart}.layout.yaxis.type === 'log'")
+    form.locator("input[value=linear]").check()
+    reader.page.wait_for_function(f"{chart}.layout.yaxis.type === 'linear'")
+    assert not reader.errors, reader.errors

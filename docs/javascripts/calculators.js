@@ -5,6 +5,7 @@
   "use strict";
 
   function money(value) {
+    if (value === 0) return "$0";
     if (value >= 100) return "$" + Math.round(value).toLocaleString("en-US");
     if (value >= 0.1) return "$" + value.toFixed(2);
     return "$" + value.toPrecision(2);
@@ -47,8 +48,11 @@
       };
       var costs = prices.map(function (p) { return taskCost(p, inputs); });
       var order = costs.map(function (c, i) { return i; }).sort(function (a, b) { return costs[a] - costs[b]; });
-      result.textContent = "Cheapest: " + prices[order[0]].model + " at " + money(costs[order[0]]) +
-        ". Dearest: " + prices[order[order.length - 1]].model + " at " + money(costs[order[order.length - 1]]) + ".";
+      var last = order[order.length - 1];
+      result.textContent = costs[last] === 0
+        ? "Enter some tokens (numbers of zero or more) to see what the task costs."
+        : "Cheapest: " + prices[order[0]].model + " at " + money(costs[order[0]]) +
+          ". Most expensive: " + prices[last].model + " at " + money(costs[last]) + ".";
       window.deepseekCharts.update(chart, function (spec) {
         spec.data[0].y = costs;
         spec.data[0].text = costs.map(money);
@@ -93,8 +97,11 @@
       });
       var ratio = flops[1] / flops[0];
       var costs = models.map(function (m) { return m.gpu_hours * price; });
-      result.textContent = "By this recipe " + models[1].model + " used " + ratio.toFixed(1) + " times the compute of " +
-        models[0].model + ". At " + money(price) + " per GPU-hour, the final runs would cost " +
+      // Always say "X used N times the compute of Y" with N of at least one.
+      var more = ratio >= 1 ? [1, 0] : [0, 1];
+      result.textContent = "By this recipe " + models[more[0]].model + " used " +
+        Math.max(ratio, 1 / ratio).toFixed(1) + " times the compute of " + models[more[1]].model +
+        ". At " + money(price) + " per GPU-hour, the final runs would cost " +
         models.map(function (m, i) { return m.model + " " + money(costs[i]); }).join(" and ") + ".";
       window.deepseekCharts.update(chart, function (spec) {
         spec.data[0].y = flops;
@@ -125,7 +132,17 @@
     form.addEventListener("change", apply);
   }
 
-  var kinds = { workload: workload, recipe: recipe, timeline: timeline };
+  // Linear or log value axis.
+  function scale(form) {
+    var chart = document.getElementById(form.getAttribute("data-chart"));
+    var axis = form.getAttribute("data-axis");
+    form.addEventListener("change", function () {
+      var choice = form.querySelector("input[name=scale]:checked").value;
+      window.deepseekCharts.update(chart, function (spec) { spec.layout[axis].type = choice; });
+    });
+  }
+
+  var kinds = { workload: workload, recipe: recipe, timeline: timeline, scale: scale };
 
   function setUp() {
     document.querySelectorAll("form.calculator[data-calculator]").forEach(function (form) {

@@ -76,20 +76,10 @@
         });
       }
     });
-    (out.updatemenus || []).forEach(function (menu) {
-      menu.bgcolor = colours.hover;
-      menu.bordercolor = colours.line;
-      menu.font = Object.assign({}, menu.font, { color: colours.text });
-    });
-    if (out.xaxis && out.xaxis.rangeselector) {
-      out.xaxis.rangeselector = Object.assign({}, out.xaxis.rangeselector, {
-        bgcolor: colours.hover, activecolor: colours.grid, bordercolor: colours.line, borderwidth: 1,
-        font: Object.assign({}, out.xaxis.rangeselector.font, { color: colours.text })
-      });
-    }
-    // Narrow screens: smaller text, so labels keep apart.
+    // Narrow screens: smaller text, so labels keep apart, and room on the right for bar labels.
     if (width && width < 520) {
       out.font.size = Math.min(out.font.size || 13, 11);
+      out.margin = Object.assign({}, out.margin, { r: Math.max((out.margin || {}).r || 0, 36) });
     }
     return out;
   }
@@ -147,7 +137,9 @@
       data = narrowData(spec.data);
       layout.height = Math.max(layout.height || 0, neededHeight(data));
     }
-    return window.Plotly.react(el, data, layout, spec.config).then(function () {
+    // On a phone the mode bar would sit on top of the data: touch readers pinch and tap instead.
+    var config = width && width < 520 ? Object.assign({}, spec.config, { displayModeBar: false }) : spec.config;
+    return window.Plotly.react(el, data, layout, config).then(function () {
       el.setAttribute("data-chart-drawn", "true");
       el.dispatchEvent(new CustomEvent("chart:drawn", { bubbles: true }));
     });
@@ -215,6 +207,20 @@
   new MutationObserver(function () {
     drawn.forEach(function (el) { if (document.body.contains(el)) draw(el); });
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+
+  // On paper every collapsed box (answer keys, asides) is shown open.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (box) {
+      box.setAttribute("open", "");
+      box.setAttribute("data-opened-for-print", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-opened-for-print]").forEach(function (box) {
+      box.removeAttribute("open");
+      box.removeAttribute("data-opened-for-print");
+    });
+  });
 
   window.deepseekCharts = { draw: draw, update: update, renderAll: renderAll };
 
