@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= 1735689600
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup js browser charts build serve test lint format clean handout offline
+.PHONY: setup js browser charts build serve test lint format clean handout offline bench linkcheck
 
 setup: $(STAMP)
 
@@ -71,8 +71,19 @@ offline: charts
 	$(PY) -c "import shutil; shutil.make_archive('dist/deepseek-story-offline', 'zip', 'dist/offline-site')"
 	@echo "wrote dist/deepseek-story-offline.zip ($$(du -h dist/deepseek-story-offline.zip | cut -f1))"
 
-test: charts
+test: charts lint
 	$(PY) -m pytest
+
+# Page weight, first chart, Lighthouse, build times, reading grade: one table. Not part of `make test`.
+LIGHTHOUSE := 13.5.0
+bench: charts
+	@test -x .cache/bench/node_modules/.bin/lighthouse || npm install --prefix .cache/bench --no-save --no-audit \
+	  --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE) || echo "warning: no lighthouse; its columns stay empty"
+	$(PY) bench.py $(BENCH_ARGS)
+
+# Ask every source URL whether it still answers (needs the internet; for maintainers, not CI).
+linkcheck: setup
+	$(PY) check_links.py
 
 lint: setup
 	$(PY) -m ruff check .

@@ -74,5 +74,5 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
         (out / "iframe-worker-shim.js").write_text("/* npm's iframe-worker is missing: run `make js` */\n")
         print("warning: npm's iframe-worker is missing; offline search will not work from file://", file=sys.stderr)
     if images:
-        write_images(charts, out / "img")
+        write_images(charts, out / "img", cache=root / ".cache" / "svg")
     return {"charts": len(charts), "figures": len(data.figures), "sources": len(data.sources)}
