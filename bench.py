@@ -106,9 +106,13 @@ def reading_grade(html: str) -> tuple[float, int]:
     return grade, len(words)
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def serve(folder: Path, port: int):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *a: None
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -147,16 +151,17 @@ def page_weights(base: str, pages: list[str]) -> dict:
     return out
 
 
-def lighthouse(url: str, preset: str, runs: int) -> float | None:
+def lighthouse(url: str, preset: str, runs: int) -> tuple[float | None, float | None]:
+    """Median performance and accessibility scores over several runs."""
     if not LIGHTHOUSE.exists():
-        return None
-    scores = []
+        return None, None
+    scores, access = [], []
     for _ in range(runs):
         with tempfile.NamedTemporaryFile(suffix=".json") as report:
             args = [
                 str(LIGHTHOUSE),
                 url,
-                "--only-categories=performance",
+                "--only-categories=performance,accessibility",
                 "--output=json",
                 f"--output-path={report.name}",
                 "--quiet",
@@ -165,8 +170,10 @@ def lighthouse(url: str, preset: str, runs: int) -> float | None:
             result = subprocess.run(args, capture_output=True, env={**ENV, "CHROME_PATH": CHROMIUM}, timeout=180)
             if result.returncode != 0:
                 continue
-            scores.append(json.loads(Path(report.name).read_text())["categories"]["performance"]["score"] * 100)
-    return statistics.median(scores) if scores else None
+            categories = json.loads(Path(report.name).read_text())["categories"]
+            scores.append(categories["performance"]["score"] * 100)
+            access.append(categories["accessibility"]["score"] * 100)
+    return (statistics.median(scores) if scores else None, statistics.median(access) if access else None)
 
 
 def plotly_default_export(work: Path) -> dict:
@@ -201,22 +208,22 @@ def main() -> int:
         pages = nav_pages()
         weights = page_weights(base, pages)
         chosen = set(args.lighthouse_pages.split(",")) if args.lighthouse_pages else set(pages)
-        print("| page | charts | raw | gzip | first chart (ms) | LH desktop | LH mobile | FK grade | words |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| page | charts | raw | gzip | first chart (ms) | LH desktop | LH mobile | LH a11y | FK grade | words |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         grades = []
         for page in pages:
             w = weights[page]
             grade, words = reading_grade((times["site"] / page).read_text(encoding="utf-8"))
             if page not in ("claims.html", "sources.html", "glossary.html"):
                 grades.append(grade)
-            desktop = mobile = None
+            desktop = mobile = access = None
             if not args.no_lighthouse and page in chosen:
-                desktop = lighthouse(base + page, "desktop", args.lighthouse_runs)
-                mobile = lighthouse(base + page, "mobile", args.lighthouse_runs)
+                desktop, access = lighthouse(base + page, "desktop", args.lighthouse_runs)
+                mobile, _ = lighthouse(base + page, "mobile", args.lighthouse_runs)
             first = f"{w['first_chart_ms']:.0f}" if w["first_chart_ms"] is not None else "–"
-            lh = [f"{v:.0f}" if v is not None else "–" for v in (desktop, mobile)]
+            lh = [f"{v:.0f}" if v is not None else "–" for v in (desktop, mobile, access)]
             print(
-                f"| {page} | {w['charts']} | {kb(w['raw'])} | {kb(w['gzip'])} | {first} | {lh[0]} | {lh[1]} "
+                f"| {page} | {w['charts']} | {kb(w['raw'])} | {kb(w['gzip'])} | {first} | {lh[0]} | {lh[1]} | {lh[2]} "
                 f"| {grade:.1f} | {words:,} |"
             )
         server.shutdown()

@@ -129,7 +129,7 @@ def training_costs(data: Data) -> Chart:
         barmode="group",
         # Log axis range in powers of ten, with room on the right for the value labels.
         xaxis=axis(
-            "US dollars (log scale: each step is ten times more)",
+            "US dollars (log scale)",
             type="log",
             range=[
                 math.log10(min(p.usd for r in runs for p in r.parts)) - 0.5,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -45,6 +46,7 @@ def training_compute(data: Data) -> Chart:
         },
         text=[sci(m.flop) for m in rows],
         textposition="top center",
+        cliponaxis=False,
         error_x={
             "type": "data",
             "symmetric": False,
@@ -61,7 +63,13 @@ def training_compute(data: Data) -> Chart:
     times = multiplier(data)
     layout = base_layout(
         height=max(320, 80 + 50 * len(rows)),
-        xaxis=axis("Training compute (FLOP, log scale)", type="log", exponentformat="power"),
+        # Half a power of ten either side, so the value labels above the dots stay inside the chart.
+        xaxis=axis(
+            "Training compute (FLOP, log scale)",
+            type="log",
+            exponentformat="power",
+            range=[math.log10(rows[0].flop) - 0.5, math.log10(rows[-1].flop) + 0.5],
+        ),
         yaxis=axis(""),
         margin={"t": 10},
     )
