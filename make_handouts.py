@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--paper", choices=["A4", "Letter", "both"], default="both")
     parser.add_argument("--no-pdf", action="store_true", help="write the HTML handouts only")
     args = parser.parse_args(argv)
+    args.site = args.site.resolve()  # Chromium opens the handouts by absolute file:// URL
     if not (args.site / "index.html").exists():
         print(f"error: {args.site} has no built site: run `make build` first", file=sys.stderr)
         return 1

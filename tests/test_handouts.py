@@ -82,3 +82,13 @@ def test_the_handout_charts_are_vector_images_not_screenshots(site):
 def test_handouts_are_listed_for_every_story_section():
     assert len(SECTIONS) >= 10
     assert all((ROOT / "docs" / page.replace(".html", ".md")).exists() for _, page in SECTIONS)
+
+
+def test_a_relative_site_folder_works_like_make_handout_passes_it(site, monkeypatch, tmp_path):
+    import make_handouts
+
+    printed = []
+    monkeypatch.setattr(make_handouts, "print_pdfs", lambda pages, papers: printed.extend(pages) or [])
+    monkeypatch.chdir(site["dir"].parent)
+    assert make_handouts.main(["--site", site["dir"].name, "--paper", "A4"]) == 0
+    assert printed and all(page.is_absolute() for page in printed)
