@@ -49,7 +49,12 @@ def market_falls(data: Data) -> Chart:
     )
     return Chart(
         id="market-falls",
-        title=f"{shock.company}'s fall on {day(shock.date)} was the largest one-day loss of market value on record",
+        title=(
+            f"{shock.company}'s fall on {day(shock.date)} was the largest one-day loss of market value on record"
+            if rows[-1].id == SHOCK
+            else f"{shock.company}'s fall on {day(shock.date)} ranks number {len(rows) - rows.index(shock)} of "
+            f"the {len(rows)} largest one-day losses shown"
+        ),
         caption="Market value lost in a single trading day, in billions of US dollars (not adjusted for inflation).",
         figure=go.Figure([trace], layout),
         summary=summary,
