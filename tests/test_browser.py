@@ -36,10 +36,14 @@ class Reader:
         self.wait_for_charts()
 
     def wait_for_charts(self):
-        count = self.page.locator(".plotly-chart").count()
+        """Scroll past every chart, as a reader would: charts draw when they come near the screen."""
+        charts = self.page.locator(".plotly-chart")
+        count = charts.count()
+        for index in range(count):
+            charts.nth(index).scroll_into_view_if_needed()
         if count:
             self.page.wait_for_function(
-                "n => document.querySelectorAll('.plotly-chart[data-chart-drawn] .main-svg').length >= n",
+                "n => document.querySelectorAll('.plotly-chart[data-chart-drawn]').length >= n && [...document.querySelectorAll('.plotly-chart')].every(e => e.querySelector('.main-svg'))",
                 arg=count,
                 timeout=15000,
             )
@@ -84,11 +88,11 @@ def test_instant_navigation_draws_charts_and_keeps_plotly_styles(reader, site):
     r.open(site["url"] + "prices.html")
     r.page.evaluate("window.__sameDocument = true")
     r.page.locator(".md-sidebar--primary a.md-nav__link[href$='/compute.html']").click()
-    r.page.wait_for_url("**/compute.html")
+    r.page.wait_for_url(lambda url: "/compute.html" in url)
     assert r.page.evaluate("window.__sameDocument === true"), "navigation reloaded the page (site_url mismatch?)"
     r.wait_for_charts()
     r.page.locator(".md-sidebar--primary a.md-nav__link[href$='/chips.html']").click()
-    r.page.wait_for_url("**/chips.html")
+    r.page.wait_for_url(lambda url: "/chips.html" in url)
     r.wait_for_charts()
     position = r.page.evaluate("getComputedStyle(document.querySelector('.plotly-chart .main-svg')).position")
     assert position == "absolute", "plotly's CSS was lost on navigation: the chart layers stack"
@@ -130,3 +134,21 @@ def test_the_table_tab_shows_the_data_and_the_chart_comes_back_whole(reader, sit
     figure.locator("label[for='tab-api-prices-chart']").click()
     width = figure.locator(".plotly-chart .main-svg").first.evaluate("e => e.getBoundingClientRect().width")
     assert width > 250
+
+
+def test_plotly_loads_only_when_a_chart_comes_near_the_screen(reader, site):
+    r = reader(viewport={"width": 1280, "height": 700})
+    for page in PAGES:
+        if "plotly-chart" not in (site["dir"] / page).read_text():
+            continue
+        r.page.goto(site["url"] + page, wait_until="load")
+        top = r.page.evaluate("document.querySelector('.plotly-chart').getBoundingClientRect().top")
+        if top > 700 + 600 + 200:  # well beyond the screen and the 600 px look-ahead
+            break
+    else:
+        pytest.fail("no chart page has its first chart far below the fold to test with")
+    r.page.wait_for_timeout(1500)
+    assert r.page.evaluate("typeof window.Plotly") == "undefined", f"{page}: plotly.js loaded before it was needed"
+    r.wait_for_charts()
+    assert r.page.evaluate("typeof window.Plotly") == "object"
+    assert not r.errors, r.errors

@@ -158,6 +158,12 @@
   }
 
   function purgeDetached() {
+    // Charts that were never scrolled to before the reader left the page.
+    waiting = waiting.filter(function (el) {
+      if (document.body.contains(el)) return true;
+      if (nearby) nearby.unobserve(el);
+      return false;
+    });
     drawn = drawn.filter(function (el) {
       if (document.body.contains(el)) return true;
       if (window.Plotly) window.Plotly.purge(el);
@@ -182,14 +188,8 @@
     resizer.observe(el);
   }
 
-  function renderAll() {
-    purgeDetached();
-    var charts = Array.prototype.slice.call(document.querySelectorAll(".plotly-chart")).filter(function (el) {
-      return !el._chartQueued;  // renderAll may run twice for one page (see the bottom of this file)
-    });
-    if (!charts.length) return;
-    charts.forEach(function (el) { el._chartQueued = true; });
-    loadPlotly().then(function () {
+  function drawSome(charts) {
+    return loadPlotly().then(function () {
       return Promise.all(charts.map(function (el) {
         el._chartWidth = Math.round(el.clientWidth);
         observeSize(el);
@@ -205,6 +205,34 @@
         el.textContent = "The interactive chart could not load. The Table tab has the same data.";
       });
     });
+  }
+
+  // plotly.js is the heaviest thing on the site: fetch and run it only when a chart comes near
+  // the screen, so the text above it is ready to read first (and phones stay responsive).
+  var nearby = null;
+  var waiting = [];
+  function whenNear(charts) {
+    if (!("IntersectionObserver" in window)) return drawSome(charts);
+    waiting = waiting.concat(charts);
+    if (!nearby) {
+      nearby = new IntersectionObserver(function (entries) {
+        var ready = entries.filter(function (e) { return e.isIntersecting; }).map(function (e) { return e.target; });
+        ready.forEach(function (el) { nearby.unobserve(el); });
+        waiting = waiting.filter(function (el) { return ready.indexOf(el) === -1; });
+        if (ready.length) drawSome(ready);
+      }, { rootMargin: "600px 0px" });
+    }
+    charts.forEach(function (el) { nearby.observe(el); });
+  }
+
+  function renderAll() {
+    purgeDetached();
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".plotly-chart")).filter(function (el) {
+      return !el._chartQueued;  // renderAll may run twice for one page (see the bottom of this file)
+    });
+    if (!charts.length) return;
+    charts.forEach(function (el) { el._chartQueued = true; });
+    whenNear(charts);
   }
 
   // Re-theme when the reader toggles light/dark.
