@@ -89,10 +89,13 @@ def test_instant_navigation_draws_charts_and_keeps_plotly_styles(reader, site):
     r.page.evaluate("window.__sameDocument = true")
     r.page.locator(".md-sidebar--primary a.md-nav__link[href$='/compute.html']").click()
     r.page.wait_for_url(lambda url: "/compute.html" in url)
+    # The URL changes before Material swaps the content in: wait for the new page's own chart.
+    r.page.wait_for_selector("#chart-training-compute", state="attached")
     assert r.page.evaluate("window.__sameDocument === true"), "navigation reloaded the page (site_url mismatch?)"
     r.wait_for_charts()
     r.page.locator(".md-sidebar--primary a.md-nav__link[href$='/chips.html']").click()
     r.page.wait_for_url(lambda url: "/chips.html" in url)
+    r.page.wait_for_selector("#chart-export-controls-timeline", state="attached")
     r.wait_for_charts()
     position = r.page.evaluate("getComputedStyle(document.querySelector('.plotly-chart .main-svg')).position")
     assert position == "absolute", "plotly's CSS was lost on navigation: the chart layers stack"
