@@ -143,7 +143,3 @@ def distilled(data: Data) -> Chart:
 
 def build(data: Data) -> list[Chart]:
     return [frontier(data), distilled(data)]
-
-
-def derived(data: Data) -> dict[str, str]:
-    return {}

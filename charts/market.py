@@ -67,7 +67,3 @@ def market_falls(data: Data) -> Chart:
 
 def build(data: Data) -> list[Chart]:
     return [market_falls(data)]
-
-
-def derived(data: Data) -> dict[str, str]:
-    return {}

@@ -54,14 +54,6 @@ def format_value(value: float, style: str) -> str:
     raise ValueError(f"unknown format {style!r}")
 
 
-def compact(value: float) -> str:
-    """Short form for chart labels: 5.6M, 589B, 3.8e25 stays scientific."""
-    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= size:
-            return f"{trim(value / size, 2)}{suffix}"
-    return trim(value, 2)
-
-
 def day(date) -> str:
     """27 January 2025 (no leading zero)."""
     return f"{date.day} {date:%B %Y}"

@@ -55,7 +55,8 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
         (out / "data" / f"{chart.id}.csv").write_text(to_csv(chart), encoding="utf-8")
     derived = {}
     for family in FAMILIES:
-        derived.update(family.derived(data))
+        if hasattr(family, "derived"):  # families whose numbers the prose quotes as ratios
+            derived.update(family.derived(data))
     macros = variables(
         data,
         charts_html={chart.id.replace("-", "_"): figure_html(chart, data) for chart in charts},

@@ -18,10 +18,8 @@ OKABE_ITO = {
     "grey": "#999999",
 }
 DEEPSEEK = OKABE_ITO["blue"]
-OPENAI = OKABE_ITO["orange"]
 OTHER = OKABE_ITO["grey"]
 SEQUENCE = [OKABE_ITO[name] for name in ("blue", "orange", "green", "purple", "sky", "vermillion", "yellow", "grey")]
-DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
 SYMBOLS = ["circle", "diamond", "square", "triangle-up", "x", "star", "cross", "hexagon"]
 PATTERNS = ["", "/", ".", "x", "\\", "+", "-", "|"]
 

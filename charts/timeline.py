@@ -114,7 +114,3 @@ def export_controls_timeline(data: Data) -> Chart:
 
 def build(data: Data) -> list[Chart]:
     return [export_controls_timeline(data)]
-
-
-def derived(data: Data) -> dict[str, str]:
-    return {}

@@ -145,7 +145,6 @@
       if (window.performance && performance.mark && !performance.getEntriesByName("first-chart-drawn").length) {
         performance.mark("first-chart-drawn");
       }
-      el.dispatchEvent(new CustomEvent("chart:drawn", { bubbles: true }));
     });
   }
 
@@ -198,7 +197,6 @@
       }));
     }).then(function () {
       keepPlotlyStyles();
-      document.dispatchEvent(new CustomEvent("charts:ready"));
     }).catch(function (error) {
       console.error(error);
       charts.forEach(function (el) {
