@@ -76,11 +76,11 @@ BAD_CASES = {
         r'data/timeline\.yaml: entry "[a-z0-9-]+", field \[0\]\.date: .*date',
     ),
     "dollar figure that does not say what it includes": (
-        "data/figures/costs.yaml",
+        "data/figures/training_cost.yaml",
         lambda path: edit_yaml(
             path, lambda doc: [f.pop("includes", None) for f in doc if f["format"].startswith("usd")]
         ),
-        r'data/figures/costs\.yaml: entry "[a-z0-9_]+", field includes: a dollar figure must say what it includes',
+        r'data/figures/training_cost\.yaml: entry "[a-z0-9_]+", field includes: a dollar figure must say what it includes',
     ),
 }
 
@@ -157,7 +157,7 @@ def test_no_figure_types_a_number_that_a_chart_dataset_already_holds():
 
 
 def test_a_figure_can_be_read_from_a_dataset_row(project_copy):
-    path = project_copy / "data/figures/costs.yaml"
+    path = project_copy / "data/figures/training_cost.yaml"
     edit_yaml(
         path,
         lambda doc: doc.append(
@@ -177,7 +177,7 @@ def test_a_figure_can_be_read_from_a_dataset_row(project_copy):
 
 
 def test_a_figure_read_from_a_missing_row_names_the_path(project_copy):
-    path = project_copy / "data/figures/costs.yaml"
+    path = project_copy / "data/figures/training_cost.yaml"
     edit_yaml(
         path,
         lambda doc: doc.append({"id": "test_missing", "label": "x", "from": "api_prices.nope.output", "format": "usd"}),
