@@ -183,7 +183,7 @@ def lighthouse(url: str, preset: str, runs: int) -> tuple[float | None, float | 
 def plotly_default_export(work: Path) -> dict:
     """The usual alternative: plotly's own write_html() of our price chart, with its default options."""
     from charts import pipeline
-    from charts.schema import load
+    from charts.loader import load
 
     chart = next(c for c in pipeline.all_charts(load(ROOT)) if c.id == "api-prices")
     path = work / "api-prices-write_html.html"

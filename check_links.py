@@ -9,7 +9,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from charts.schema import load
+from charts.loader import load
 
 HEADERS = {"User-Agent": "Mozilla/5.0 (deepseek-story link check)"}
 

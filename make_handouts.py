@@ -172,7 +172,8 @@ def print_pdfs(pages: list[Path], papers: list[str]) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from charts.schema import DataError, load
+    from charts.loader import load
+    from charts.schema import DataError
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from charts.numbers import format_value
+from charts.numbers import Computed, format_value
 from charts.schema import SOURCE_KINDS, Data, Figure
-
-STATUS_TEXT = {"reported": "reported", "estimate": "estimate", "claim": "claim"}
 
 
 def tooltip(data: Data, source_id: str) -> str:
@@ -24,7 +22,7 @@ def tooltip(data: Data, source_id: str) -> str:
 
 def cite(data: Data, source_id: str, status: str) -> str:
     """A small superscript link to the source, labelled with the figure's status."""
-    return f'<sup class="cite cite-{status}">[{STATUS_TEXT[status]}](sources.md#{source_id} "{tooltip(data, source_id)}")</sup>'
+    return f'<sup class="cite cite-{status}">[{status}](sources.md#{source_id} "{tooltip(data, source_id)}")</sup>'
 
 
 def plain(figure: Figure) -> str:
@@ -36,8 +34,9 @@ def cited(data: Data, figure: Figure) -> str:
     return f'<span class="fig fig-{figure.status}">{plain(figure)}</span>{cite(data, figure.source, figure.status)}'
 
 
-def derived_value(data: Data, text: str, parts: list[tuple[str, str]]) -> str:
+def computed(data: Data, number: Computed) -> str:
     """A number we computed from other data: one "computed" tag whose tooltip names every source."""
+    text, parts = number.text, number.cites
     sources = list(dict.fromkeys(source for source, _ in parts))
     statuses = sorted({status for _, status in parts})
     title = "Computed by us from: " + "; ".join(tooltip(data, s) for s in sources) + f" [{', '.join(statuses)}]"
@@ -47,9 +46,10 @@ def derived_value(data: Data, text: str, parts: list[tuple[str, str]]) -> str:
     )
 
 
-def variables(data: Data, charts_html: dict[str, str], derived: dict[str, str], pages: dict[str, str]) -> dict:
+def variables(data: Data, charts_html: dict[str, str], derived: dict[str, Computed], pages: dict[str, str]) -> dict:
     return {
-        "fig": {key: cited(data, figure) for key, figure in sorted(data.figures.items())} | derived,
+        "fig": {key: cited(data, figure) for key, figure in sorted(data.figures.items())}
+        | {key: computed(data, number) for key, number in sorted(derived.items())},
         "num": {key: plain(figure) for key, figure in sorted(data.figures.items())},
         "chart": charts_html,
         "generated": pages,

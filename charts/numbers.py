@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
@@ -57,3 +59,18 @@ def format_value(value: float, style: str) -> str:
 def day(date) -> str:
     """27 January 2025 (no leading zero)."""
     return f"{date.day} {date:%B %Y}"
+
+
+def compact_money(value: float) -> str:
+    for size, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if value >= size:
+            return f"${trim(value / size, 3)} {word}"
+    return money(value)
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A number we worked out from other data: its text and the (source id, status) of each input."""
+
+    text: str
+    cites: list[tuple[str, str]]

@@ -8,13 +8,22 @@ from pathlib import Path
 
 import yaml
 
-from charts import benchmarks, costs, efficiency, market, pages, timeline
+from charts import (
+    benchmark_scores,
+    compute,
+    engineering,
+    export_controls,
+    market_falls,
+    pages,
+    prices,
+    training_costs,
+)
 from charts.images import write_images
+from charts.loader import load
 from charts.macros import variables
 from charts.render import figure_html, to_csv
-from charts.schema import load
 
-FAMILIES = (costs, timeline, efficiency, benchmarks, market)
+FAMILIES = (prices, training_costs, export_controls, compute, engineering, benchmark_scores, market_falls)
 PLOTLY_BASIC = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
 IFRAME_WORKER = Path("node_modules/iframe-worker/shim/index.js")
 

@@ -44,14 +44,13 @@ class Chart:
     cell_formats: list[Callable[[Any], str] | None] = field(default_factory=list)
     controls_html: str = ""
     hint: str = ""  # how to use the live chart; left off paper
-    config: dict = field(default_factory=dict)
 
 
 def spec_json(chart: Chart) -> str:
     """The Plotly spec as compact JSON with sorted keys and no template, so builds are byte-identical."""
     spec = chart.figure.to_plotly_json()
     spec["layout"].pop("template", None)
-    spec["config"] = {**CONFIG, **chart.config, "toImageButtonOptions": {"filename": chart.id, "scale": 2}}
+    spec["config"] = {**CONFIG, "toImageButtonOptions": {"filename": chart.id, "scale": 2}}
     return json.dumps(spec, cls=PlotlyJSONEncoder, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 

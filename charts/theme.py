@@ -27,7 +27,6 @@ FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", A
 
 # Printed charts and static images use the light scheme.
 LIGHT = {"text": "#1f2328", "grid": "#d0d7de", "line": "#8c959f"}
-DARK = {"text": "#e6edf3", "grid": "#3d444d", "line": "#6e7681"}
 
 
 def base_layout(height: int = 420, **extra) -> dict:

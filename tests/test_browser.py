@@ -70,7 +70,7 @@ def test_every_chart_is_shown_and_drawn_on_some_page(reader, site):
     from conftest import ROOT
 
     from charts import pipeline
-    from charts.schema import load
+    from charts.loader import load
 
     wanted = {chart.id for chart in pipeline.all_charts(load(ROOT))}
     seen = set()

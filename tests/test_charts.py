@@ -10,10 +10,10 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from charts import efficiency, pipeline
+from charts import compute, pipeline
+from charts.loader import load
 from charts.numbers import format_value, sci
 from charts.render import figure_html, spec_json, to_csv
-from charts.schema import load
 
 DATA = load(ROOT)
 CHARTS = {chart.id: chart for chart in pipeline.all_charts(DATA)}
@@ -55,7 +55,7 @@ def test_the_price_chart_shows_each_models_output_price_from_the_data():
 def test_the_multiplier_is_computed_from_the_two_flop_figures():
     models = {m.id: m for m in DATA.training_compute.models}
     expected = models["llama-3-1-405b"].flop / models["deepseek-v3"].flop
-    assert efficiency.multiplier(DATA) == pytest.approx(expected)
+    assert compute.multiplier(DATA) == pytest.approx(expected)
     assert f"{expected:.1f} times" in CHARTS["training-compute"].summary
 
 

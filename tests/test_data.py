@@ -9,7 +9,8 @@ import pytest
 import yaml
 from conftest import ROOT, run
 
-from charts.schema import DataError, load
+from charts.loader import load
+from charts.schema import DataError
 
 
 def test_the_real_data_and_seeds_load_without_errors():
@@ -35,10 +36,6 @@ def edit_yaml(path, change):
     path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
 
 
-def first_price(doc):
-    return doc[0]
-
-
 BAD_CASES = {
     "malformed yaml": (
         "data/api_prices.yaml",
@@ -59,6 +56,13 @@ BAD_CASES = {
         "data/timeline.yaml",
         lambda path: edit_yaml(path, lambda doc: doc[0].update(source="no-such-source")),
         r'data/timeline\.yaml: entry "[a-z0-9-]+", field source: unknown source id "no-such-source"',
+    ),
+    "unknown source id in a dataset row that a figure reads": (
+        "data/api_prices.yaml",
+        lambda path: edit_yaml(
+            path, lambda doc: [row.update(source="no-such-source") for row in doc if row["id"] == "deepseek-r1"]
+        ),
+        r'data/api_prices\.yaml: entry "deepseek-r1", field source: unknown source id "no-such-source"',
     ),
     "duplicate id": (
         "data/timeline.yaml",

@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT
 from test_browser import Reader
 
-from charts import costs, efficiency
-from charts.schema import load
+from charts import compute, prices
+from charts.loader import load
 
 DATA = load(ROOT)
 
@@ -39,14 +39,14 @@ def chart_y(r, chart_id):
 def test_the_workload_calculator_matches_python_and_updates_when_an_input_changes(reader, site):
     reader.open(site["url"] + chart_page(site, "workload-calculator"))
     default = DATA.workloads[0]
-    expected = [costs.task_cost(p, default) for p in DATA.api_prices]
+    expected = [prices.task_cost(p, default) for p in DATA.api_prices]
     assert chart_y(reader, "workload-calculator") == pytest.approx(expected, rel=1e-9)
     form = reader.page.locator("form[data-calculator=workload]")
     form.locator("input[name=output_tokens]").fill("1000000")
     reader.page.wait_for_function(
         "y => document.getElementById('chart-workload-calculator').data[0].y[0] !== y", arg=expected[0]
     )
-    changed = [costs.task_cost(p, default, output_tokens=1_000_000) for p in DATA.api_prices]
+    changed = [prices.task_cost(p, default, output_tokens=1_000_000) for p in DATA.api_prices]
     assert chart_y(reader, "workload-calculator") == pytest.approx(changed, rel=1e-9)
     assert "Cheapest" in form.locator("output").inner_text()
     if len(DATA.workloads) > 1:
@@ -54,21 +54,21 @@ def test_the_workload_calculator_matches_python_and_updates_when_an_input_change
         form.locator("select[name=workload]").select_option(other.id)
         assert form.locator("input[name=input_tokens]").input_value() == str(other.input_tokens)
         assert chart_y(reader, "workload-calculator") == pytest.approx(
-            [costs.task_cost(p, other) for p in DATA.api_prices], rel=1e-9
+            [prices.task_cost(p, other) for p in DATA.api_prices], rel=1e-9
         )
     assert not reader.errors, reader.errors
 
 
 def test_the_compute_recipe_recomputes_when_all_parameters_are_counted(reader, site):
     reader.open(site["url"] + chart_page(site, "compute-recipe"))
-    v3 = efficiency.compute_of(DATA, efficiency.CHALLENGER)
+    v3 = compute.compute_of(DATA, compute.CHALLENGER)
     before = chart_y(reader, "compute-recipe")
-    assert before[0] == pytest.approx(efficiency.recipe_flop(v3))
+    assert before[0] == pytest.approx(compute.recipe_flop(v3))
     reader.page.locator("form[data-calculator=recipe] input[value=total]").check()
     reader.page.wait_for_function(
         "y => document.getElementById('chart-compute-recipe').data[0].y[0] !== y", arg=before[0]
     )
-    assert chart_y(reader, "compute-recipe")[0] == pytest.approx(efficiency.recipe_flop(v3, "total"))
+    assert chart_y(reader, "compute-recipe")[0] == pytest.approx(compute.recipe_flop(v3, "total"))
     assert not reader.errors, reader.errors
 
 

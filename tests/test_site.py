@@ -11,8 +11,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from conftest import ROOT, SUBPATH, nav_pages
 
+from charts.loader import load
 from charts.numbers import format_value
-from charts.schema import load
 
 DOCS = ROOT / "docs"
 STORY_PAGES = sorted(p for p in DOCS.glob("*.md"))

@@ -1,0 +1,284 @@
+"""Load data/ and seeds/, validate them against charts/schema.py, resolve figures read from datasets.
+
+Any problem becomes one DataError whose message names the file, the entry and the field,
+so a maintainer who knows YAML but not Python can fix it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from charts.schema import (
+    ApiPrice,
+    Benchmarks,
+    Data,
+    DataError,
+    Figure,
+    GlossaryTerm,
+    MarketFall,
+    SeedArticle,
+    Source,
+    TimelineEvent,
+    TrainingCompute,
+    TrainingCost,
+    Workload,
+)
+
+DATASET_FILES = {
+    "api_prices": ("api_prices.yaml", list[ApiPrice]),
+    "training_costs": ("training_costs.yaml", list[TrainingCost]),
+    "training_compute": ("training_compute.yaml", TrainingCompute),
+    "benchmarks": ("benchmarks.yaml", Benchmarks),
+    "timeline": ("timeline.yaml", list[TimelineEvent]),
+    "market": ("market.yaml", list[MarketFall]),
+    "glossary": ("glossary.yaml", list[GlossaryTerm]),
+    "workloads": ("workloads.yaml", list[Workload]),
+}
+
+
+def _where(loc: tuple, document) -> str:
+    """Turn a pydantic location like (3, 'parts', 0, 'usd') into 'entry "deepseek-v3", field parts[0].usd'."""
+    parts, node, entry = [], document, None
+    for step in loc:
+        if isinstance(step, int):
+            if isinstance(node, list) and step < len(node):
+                node = node[step]
+                if entry is None and isinstance(node, dict) and "id" in node:
+                    entry = node["id"]
+            parts.append(f"[{step}]")
+        else:
+            node = node.get(step) if isinstance(node, dict) else None
+            if entry is None and isinstance(node, dict) and "id" in node:
+                entry = node["id"]
+            parts.append(f".{step}" if parts else str(step))
+    field = "".join(parts) or "(whole file)"
+    return (f'entry "{entry}", ' if entry else "") + f"field {field}"
+
+
+def _read_yaml(path: Path, root: Path):
+    name = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(f"{name}: cannot read the file ({error})") from None
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise DataError(f"{name}: malformed YAML{where}: {problem}") from None
+    if document is None:
+        raise DataError(f"{name}: the file is empty")
+    return name, document
+
+
+def _validate(model, path: Path, root: Path):
+    name, document = _read_yaml(path, root)
+    try:
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            return name, model.model_validate(document)
+        return name, TypeAdapter(model).validate_python(document)
+    except ValidationError as error:
+        first = error.errors()[0]
+        message = first["msg"]
+        if first["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling in data/README.md)"
+        elif first["type"] == "missing":
+            message = "required field is missing"
+        got = first.get("input")
+        shown = (
+            ""
+            if first["type"] in ("missing", "extra_forbidden") or isinstance(got, (dict, list))
+            else f" (got {got!r})"
+        )
+        raise DataError(f"{name}: {_where(first['loc'], document)}: {message}{shown}") from None
+
+
+def _unique(rows, name: str, what: str = "id") -> dict:
+    seen = {}
+    for row in rows:
+        key = getattr(row, what)
+        if key in seen:
+            raise DataError(f'{name}: entry "{key}", field {what}: duplicate id (already used in {seen[key][0]})')
+        seen[key] = (name, row)
+    return seen
+
+
+def load(root: Path) -> Data:
+    """Read data/ and seeds/ under root; raise DataError on the first problem."""
+    data_dir = root / "data"
+    sources: dict = {}
+    for path in sorted((data_dir / "sources").glob("*.yaml")):
+        name, rows = _validate(list[Source], path, root)
+        for key, (where, row) in _unique(rows, name).items():
+            if key in sources:
+                raise DataError(f'{name}: entry "{key}", field id: duplicate id (already used in {sources[key][0]})')
+            sources[key] = (where, row)
+    figures: dict = {}
+    for path in sorted((data_dir / "figures").glob("*.yaml")):
+        name, rows = _validate(list[Figure], path, root)
+        for key, (where, row) in _unique(rows, name).items():
+            if key in figures:
+                raise DataError(f'{name}: entry "{key}", field id: duplicate id (already used in {figures[key][0]})')
+            figures[key] = (where, row)
+
+    files = {}
+    for key, (filename, model) in DATASET_FILES.items():
+        path = data_dir / filename
+        if not path.exists():
+            raise DataError(f"data/{filename}: the file is missing")
+        files[key] = _validate(model, path, root)
+    seeds = [_validate(SeedArticle, path, root) for path in sorted((root / "seeds").glob("*.yaml"))]
+
+    for name, value in files.values():
+        rows = value if isinstance(value, list) else None
+        if rows is not None:
+            _unique(rows, name)
+    _unique(files["training_compute"][1].models, files["training_compute"][0])
+    _unique(files["training_compute"][1].factors, files["training_compute"][0])
+    _unique(files["benchmarks"][1].models, files["benchmarks"][0])
+    _unique(files["benchmarks"][1].benchmarks, files["benchmarks"][0])
+    for name, article in seeds:
+        _unique(article.claims, name)
+
+    known_sources = set(sources)
+    # Datasets first, so a wrong source id in a row is reported against the file that holds the row,
+    # not against a figure that reads from it.
+    _check_dataset_references(files, known_sources)
+    figures = {key: (name, _resolve(name, figure, files, sources)) for key, (name, figure) in figures.items()}
+    _check_figure_references(figures, seeds, known_sources)
+    # Everything is validated above; model_construct keeps the resolved figures as they are.
+    return Data.model_construct(
+        sources={k: v[1] for k, v in sources.items()},
+        figures={k: v[1] for k, v in figures.items()},
+        seeds=[article for _, article in seeds],
+        **{key: value for key, (_, value) in files.items()},
+    )
+
+
+def _published(sources: dict, source_id: str):
+    return sources[source_id][1].date_published
+
+
+def _api_price(row, field, sources):
+    if field in ("input_cache_hit", "input_cache_miss", "output"):
+        return getattr(row, field), row.source, row.status, row.as_of
+
+
+def _compute(row, field, sources):
+    if field == "flop":
+        return row.flop, row.source, row.status, row.released
+    if field in ("total_params", "active_params", "training_tokens", "gpu_hours"):
+        source = row.inputs_source or row.source
+        return getattr(row, field), source, "reported", _published(sources, source)
+
+
+def _factor(row, field, sources):
+    if not field:
+        return row.value, row.source, row.status, _published(sources, row.source)
+
+
+def _training_cost(row, field, sources):
+    part = next((p for p in row.parts if p.part == field), None)
+    if part:
+        return part.usd, part.source, part.status, _published(sources, part.source)
+
+
+def _market(row, field, sources):
+    if field in ("loss_usd", "percent_fall"):
+        return getattr(row, field), row.source, row.status, row.date
+
+
+def _benchmark(row, field, sources):
+    if field in row.scores:
+        return row.scores[field], row.source, "reported", _published(sources, row.source)
+
+
+# What `from: dataset.row.field` can read: the rows of each dataset, and how to read one field of a row
+# as (value, source id, status, as-of date).
+READABLE = {
+    "api_prices": (lambda files: files["api_prices"][1], _api_price),
+    "training_compute": (lambda files: files["training_compute"][1].models, _compute),
+    "factors": (lambda files: files["training_compute"][1].factors, _factor),
+    "training_costs": (lambda files: files["training_costs"][1], _training_cost),
+    "market": (lambda files: files["market"][1], _market),
+    "benchmarks": (lambda files: files["benchmarks"][1].benchmarks, _benchmark),
+}
+
+
+def _resolve(name: str, figure: Figure, files: dict, sources: dict) -> Figure:
+    if figure.from_ is None:
+        return figure
+    dataset, _, rest = figure.from_.partition(".")
+    row_id, _, field = rest.partition(".")
+    if dataset not in READABLE:
+        raise DataError(f'{name}: entry "{figure.id}", field from: unknown dataset "{dataset}"')
+    rows, read = READABLE[dataset]
+    row = next((r for r in rows(files) if r.id == row_id), None)
+    found = read(row, field, sources) if row is not None else None
+    if found is None or found[0] is None:
+        raise DataError(f'{name}: entry "{figure.id}", field from: no value at "{figure.from_}"')
+    value, source, status, as_of = found
+    return figure.model_copy(update={"value": value, "source": source, "status": status, "as_of": as_of})
+
+
+def _unknown_source(name, entry, field, source_id, known_sources) -> None:
+    if source_id is not None and source_id not in known_sources:
+        raise DataError(
+            f'{name}: entry "{entry}", field {field}: unknown source id "{source_id}" (not in data/sources/)'
+        )
+
+
+def _check_dataset_references(files, known_sources) -> None:
+    """Every source id and benchmark model id a dataset row names must exist."""
+
+    def check(name, entry, field, source_id):
+        _unknown_source(name, entry, field, source_id, known_sources)
+
+    for key, (name, value) in files.items():
+        if key == "training_compute":
+            for row in value.models:
+                check(name, row.id, "source", row.source)
+                check(name, row.id, "inputs_source", row.inputs_source)
+            for row in value.factors:
+                check(name, row.id, "source", row.source)
+        elif key == "benchmarks":
+            model_ids = {m.id for m in value.models}
+            for row in value.benchmarks:
+                check(name, row.id, "source", row.source)
+                for model_id in row.scores:
+                    if model_id not in model_ids:
+                        raise DataError(
+                            f'{name}: entry "{row.id}", field scores.{model_id}: unknown model id (not in models)'
+                        )
+        elif key in ("glossary", "workloads"):
+            continue
+        elif key == "training_costs":
+            for row in value:
+                for index, part in enumerate(row.parts):
+                    check(name, row.id, f"parts[{index}].source", part.source)
+        else:
+            for row in value:
+                check(name, row.id, "source", row.source)
+
+
+def _check_figure_references(figures, seeds, known_sources) -> None:
+    """Every figure's source must exist, a dollar figure must say what it counts, and every claim's
+    `checked_against` must name a figure or a source."""
+    for key, (name, figure) in figures.items():
+        if figure.from_ is None:
+            _unknown_source(name, key, "source", figure.source, known_sources)
+        if figure.format.startswith("usd") and not figure.includes:
+            raise DataError(f'{name}: entry "{key}", field includes: a dollar figure must say what it includes')
+    for name, article in seeds:
+        for claim in article.claims:
+            for target in claim.checked_against:
+                if target not in figures and target not in known_sources:
+                    raise DataError(
+                        f'{name}: entry "{claim.id}", field checked_against: unknown id "{target}" '
+                        "(use a figure id from data/figures/ or a source id from data/sources/)"
+                    )
