@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from charts.schema import (
+    FIGURE_MACRO,
     ApiPrice,
     Benchmarks,
     Data,
@@ -276,6 +277,9 @@ def _check_figure_references(figures, seeds, known_sources) -> None:
             raise DataError(f'{name}: entry "{key}", field includes: a dollar figure must say what it includes')
     for name, article in seeds:
         for claim in article.claims:
+            for figure_id in FIGURE_MACRO.findall(claim.reason):
+                if figure_id not in figures:
+                    raise DataError(f'{name}: entry "{claim.id}", field reason: unknown figure "{figure_id}"')
             for target in claim.checked_against:
                 if target not in figures and target not in known_sources:
                     raise DataError(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from charts.schema import SOURCE_KINDS, Data
+from charts.numbers import format_value
+from charts.schema import FIGURE_MACRO, SOURCE_KINDS, Data
 
 VERDICTS = {
     "confirmed": "Confirmed",
@@ -89,10 +90,25 @@ def claims_check(data: Data) -> str:
             out.append(
                 f'<tr id="claim-{claim.id}"><td data-label="What the article says">{escape(claim.claim)}{figure}</td>'
                 f'<td data-label="Verdict"><span class="verdict verdict-{claim.verdict}">{VERDICTS[claim.verdict]}</span></td>'
-                f'<td data-label="Why">{escape(claim.reason)}</td><td data-label="Checked against">{links}</td></tr>'
+                f'<td data-label="Why">{with_figures(data, claim.reason)}</td><td data-label="Checked against">{links}</td></tr>'
             )
         out.append("</tbody></table></div>")
     return "\n".join(out)
+
+
+def with_figures(data: Data, text: str) -> str:
+    """Escape a reason written in the seeds and print each `{{ fig.ID }}` in it from the data."""
+    parts = FIGURE_MACRO.split(text)
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            figure = data.figures[part]
+            out.append(
+                f'<span class="fig fig-{figure.status}">{escape(format_value(figure.value, figure.format))}</span>'
+            )
+        else:
+            out.append(escape(part))
+    return "".join(out)
 
 
 def _target_link(data: Data, target: str) -> str:

@@ -6,6 +6,7 @@ Unknown keys are errors. Loading, cross-checks and error messages live in charts
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -15,6 +16,8 @@ FigureId = Annotated[str, Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
 RowId = Annotated[str, Field(pattern=r"^[a-z0-9]+([-_][a-z0-9]+)*$")]
 Text = Annotated[str, Field(min_length=1)]
 Status = Literal["reported", "estimate", "claim"]
+# How a claim's reason in seeds/ quotes a figure, so it never types the number: {{ fig.v3_gpu_hours }}
+FIGURE_MACRO = re.compile(r"\{\{\s*fig\.([a-z0-9_]+)\s*\}\}")
 
 SOURCE_KINDS = {
     "primary_report": "primary report",

@@ -8,6 +8,7 @@ import sys
 import pytest
 import yaml
 from conftest import ROOT, run
+from typed_numbers import figures_typed
 
 from charts.loader import load
 from charts.schema import DataError
@@ -187,4 +188,24 @@ def test_a_figure_read_from_a_missing_row_names_the_path(project_copy):
         lambda doc: doc.append({"id": "test_missing", "label": "x", "from": "api_prices.nope.output", "format": "usd"}),
     )
     with pytest.raises(DataError, match=r'entry "test_missing", field from: no value at "api_prices.nope.output"'):
+        load(project_copy)
+
+
+def test_no_claim_reason_types_a_figure_that_the_data_holds():
+    data = load(ROOT)
+    typed = [
+        f"{article.seed_file}: {claim.id}: {hit}"
+        for article in data.seeds
+        for claim in article.claims
+        for hit in figures_typed(claim.reason, data.figures)
+    ]
+    assert not typed, f"write {{{{ fig.ID }}}} in these reasons instead: {typed}"
+
+
+def test_a_claim_reason_that_names_an_unknown_figure_stops_the_build(project_copy):
+    path = next((project_copy / "seeds").glob("*.yaml"))
+    edit_yaml(path, lambda doc: doc["claims"][0].update(reason="It took {{ fig.no_such_figure }} GPUs."))
+    with pytest.raises(
+        DataError, match=r'seeds/.*\.yaml: entry "[a-z0-9-]+", field reason: unknown figure "no_such_figure"'
+    ):
         load(project_copy)

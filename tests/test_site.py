@@ -10,9 +10,9 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from conftest import ROOT, SUBPATH, nav_pages
+from typed_numbers import figures_typed
 
 from charts.loader import load
-from charts.numbers import format_value
 
 DOCS = ROOT / "docs"
 STORY_PAGES = sorted(p for p in DOCS.glob("*.md"))
@@ -94,26 +94,9 @@ def test_pages_without_charts_do_not_reference_plotly(site):
     assert "plotly.min.js" not in text and "plotly-chart" not in text
 
 
-def figure_strings():
-    """The printed form of every figure with enough digits to be recognisable if typed by hand."""
-    data = load(ROOT)
-    for figure in data.figures.values():
-        text = format_value(figure.value, figure.format)
-        number = re.search(r"\$?[\d,]*\.?\d+(?: × 10\S+)?%?", text).group(0)
-        digits = re.sub(r"\D", "", number)
-        if figure.format == "year" or len(digits) < 3 and "." not in number and "$" not in number:
-            continue
-        yield figure.id, number
-
-
 @pytest.mark.parametrize("page", STORY_PAGES, ids=lambda p: p.name)
 def test_no_page_types_a_figure_that_the_data_holds(page):
-    text = re.sub(r"\{\{.*?\}\}", " ", page.read_text())
-    typed = [
-        f"{fid} ({number})"
-        for fid, number in figure_strings()
-        if re.search(rf"(?<![\w.,]){re.escape(number)}(?![\w]|[.,]\d)", text)
-    ]
+    typed = figures_typed(page.read_text(), load(ROOT).figures)
     assert not typed, f"{page.name} types figures held in data/: {typed} (write {{{{ fig.ID }}}} instead)"
 
 
@@ -122,3 +105,16 @@ def test_no_page_types_a_dollar_amount_or_a_percentage(page):
     text = re.sub(r"\{\{.*?\}\}", " ", page.read_text())
     found = re.findall(r"\$\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:%|per ?cent\b)", text)
     assert not found, f"{page.name} types {found}: put the number in data/ and write {{{{ fig.ID }}}}"
+
+
+@pytest.mark.parametrize(
+    "prose, figure_id",
+    [
+        ("The run took 2,788,000 GPU-hours.", "v3_gpu_hours"),
+        ("It cost 5.576 million dollars.", "v3_final_run_cost_usd"),
+        ("Output costs 2.19 dollars per million tokens.", "r1_output_price"),
+        ("Output costs $2.19 per million tokens.", "r1_output_price"),
+    ],
+)
+def test_the_typed_number_guard_catches_other_spellings(prose, figure_id):
+    assert any(hit.startswith(figure_id + " ") for hit in figures_typed(prose, load(ROOT).figures))
