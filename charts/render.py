@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,12 +45,51 @@ class Chart:
     cell_formats: list[Callable[[Any], str] | None] = field(default_factory=list)
     controls_html: str = ""
     hint: str = ""  # how to use the live chart; left off paper
+    # Plotly layout overrides for a phone (390 px wide): height, margins, font sizes, annotations...
+    # Merged into the layout (dicts key by key, anything else replaced) for the phone picture and
+    # for the live chart on narrow screens; see phone_layout().
+    phone: dict = field(default_factory=dict)
+
+
+PHONE_WIDTH = 390  # px: the phone picture's width and the live chart's switch to the phone layout
+
+
+def merged(base: dict, overrides: dict) -> dict:
+    """base with overrides laid over it: nested dicts merge key by key, lists and values replace."""
+    out = dict(base)
+    for key, value in overrides.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merged(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def touch_safe(layout: dict) -> dict:
+    """No zoom or pan on any axis, so a swipe that starts on a chart scrolls the page."""
+    out = dict(layout, dragmode=False)
+    for key in list(out):
+        if re.fullmatch(r"[xy]axis\d*", key):
+            out[key] = {**out[key], "fixedrange": True}
+    for key in ("xaxis", "yaxis"):
+        out.setdefault(key, {"fixedrange": True})
+    return out
+
+
+def phone_layout(chart: Chart, layout: dict) -> dict:
+    return merged(layout, chart.phone)
 
 
 def spec_json(chart: Chart) -> str:
     """The Plotly spec as compact JSON with sorted keys and no template, so builds are byte-identical."""
     spec = chart.figure.to_plotly_json()
     spec["layout"].pop("template", None)
+    spec["layout"] = touch_safe(spec["layout"])
+    if chart.phone:
+        spec["phone"] = {
+            key: {**value, "fixedrange": True} if re.fullmatch(r"[xy]axis\d*", key) else value
+            for key, value in chart.phone.items()
+        }
     spec["config"] = {**CONFIG, "toImageButtonOptions": {"filename": chart.id, "scale": 2}}
     return json.dumps(spec, cls=PlotlyJSONEncoder, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 

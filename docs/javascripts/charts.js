@@ -118,6 +118,19 @@
     return pixels ? pixels + 160 : 0;
   }
 
+  // The chart's phone overrides (Chart.phone in charts/render.py) laid over its layout:
+  // nested objects merge key by key, arrays and values replace, as render.merged() does.
+  function merged(base, overrides) {
+    var out = Object.assign({}, base);
+    Object.keys(overrides || {}).forEach(function (key) {
+      var value = overrides[key];
+      var isObject = value && typeof value === "object" && !Array.isArray(value);
+      var baseIsObject = out[key] && typeof out[key] === "object" && !Array.isArray(out[key]);
+      out[key] = isObject && baseIsObject ? merged(out[key], value) : value;
+    });
+    return out;
+  }
+
   function draw(el) {
     var spec = el._chartSpec;
     if (!spec) {
@@ -130,10 +143,11 @@
       el._chartSpec = spec;
     }
     var width = el.clientWidth;
-    var layout = themed(spec.layout, width);
+    var narrow = width && width < 520;
+    var layout = themed(narrow && spec.phone ? merged(spec.layout, spec.phone) : spec.layout, spec.phone ? 0 : width);
     layout.width = width || undefined;
     var data = spec.data;
-    if (width && width < 520) {
+    if (narrow && !spec.phone) {
       data = narrowData(spec.data);
       layout.height = Math.max(layout.height || 0, neededHeight(data));
     }
