@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= 1735689600
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup js browser charts build serve test lint format clean handout offline bench linkcheck
+.PHONY: setup js browser charts build serve test lint format clean handout offline bench linkcheck stale
 
 setup: $(STAMP)
 
@@ -80,6 +80,10 @@ bench: charts
 	@test -x .cache/bench/node_modules/.bin/lighthouse || npm install --prefix .cache/bench --no-save --no-audit \
 	  --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE) || echo "warning: no lighthouse; its columns stay empty"
 	$(PY) bench.py $(BENCH_ARGS)
+
+# Sources nobody has re-read in six months: the to-do list for keeping the site current.
+stale: setup
+	$(PY) list_stale_sources.py
 
 # Ask every source URL whether it still answers (needs the internet; for maintainers, not CI).
 linkcheck: setup

@@ -15,11 +15,13 @@ from charts.schema import (
     FIGURE_MACRO,
     ApiPrice,
     Benchmarks,
+    Correction,
     Data,
     DataError,
     Figure,
     GlossaryTerm,
     MarketFall,
+    PageCheck,
     SeedArticle,
     Source,
     TimelineEvent,
@@ -37,6 +39,8 @@ DATASET_FILES = {
     "market": ("market.yaml", list[MarketFall]),
     "glossary": ("glossary.yaml", list[GlossaryTerm]),
     "workloads": ("workloads.yaml", list[Workload]),
+    "corrections": ("corrections.yaml", list[Correction]),
+    "checks": ("checks.yaml", list[PageCheck]),
 }
 
 
@@ -136,9 +140,9 @@ def load(root: Path) -> Data:
     seeds = [_validate(SeedArticle, path, root) for path in sorted((root / "seeds").glob("*.yaml"))]
 
     for name, value in files.values():
-        rows = value if isinstance(value, list) else None
-        if rows is not None:
-            _unique(rows, name)
+        if isinstance(value, list) and value and hasattr(value[0], "id"):
+            _unique(value, name)
+    _unique(files["checks"][1], files["checks"][0], what="page")
     _unique(files["training_compute"][1].models, files["training_compute"][0])
     _unique(files["training_compute"][1].factors, files["training_compute"][0])
     _unique(files["benchmarks"][1].models, files["benchmarks"][0])
@@ -152,6 +156,7 @@ def load(root: Path) -> Data:
     _check_dataset_references(files, known_sources)
     figures = {key: (name, _resolve(name, figure, files, sources)) for key, (name, figure) in figures.items()}
     _check_figure_references(figures, seeds, known_sources)
+    _check_pages(root, files, figures, seeds)
     # Everything is validated above; model_construct keeps the resolved figures as they are.
     return Data.model_construct(
         sources={k: v[1] for k, v in sources.items()},
@@ -256,8 +261,11 @@ def _check_dataset_references(files, known_sources) -> None:
                         raise DataError(
                             f'{name}: entry "{row.id}", field scores.{model_id}: unknown model id (not in models)'
                         )
-        elif key in ("glossary", "workloads"):
+        elif key in ("glossary", "workloads", "checks"):
             continue
+        elif key == "corrections":
+            for index, row in enumerate(value):
+                check(name, f"[{index}]", "source", row.source)
         elif key == "training_costs":
             for row in value:
                 for index, part in enumerate(row.parts):
@@ -265,6 +273,25 @@ def _check_dataset_references(files, known_sources) -> None:
         else:
             for row in value:
                 check(name, row.id, "source", row.source)
+
+
+def _check_pages(root: Path, files: dict, figures: dict, seeds) -> None:
+    """Corrections and page checks name pages that exist, and figures and claims that exist."""
+    pages = {path.stem for path in (root / "docs").glob("*.md")}
+    claims = {claim.id for _, article in seeds for claim in article.claims}
+    name, corrections = files["corrections"]
+    for index, row in enumerate(corrections):
+        where = f"{name}: entry [{index}] ({row.date.isoformat()})"
+        if row.page not in pages:
+            raise DataError(f"{where}, field page: no page docs/{row.page}.md")
+        if row.figure is not None and row.figure not in figures:
+            raise DataError(f'{where}, field figure: unknown figure id "{row.figure}"')
+        if row.claim is not None and row.claim not in claims:
+            raise DataError(f'{where}, field claim: unknown claim id "{row.claim}" (not in seeds/)')
+    name, checks = files["checks"]
+    for row in checks:
+        if row.page not in pages:
+            raise DataError(f'{name}: entry "{row.page}", field page: no page docs/{row.page}.md')
 
 
 def _check_figure_references(figures, seeds, known_sources) -> None:

@@ -11,6 +11,7 @@ import yaml
 from charts import (
     benchmark_scores,
     compute,
+    corrections,
     engineering,
     export_controls,
     market_falls,
@@ -55,6 +56,17 @@ def plotly_bundle(root: Path) -> Path:
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
+def page_titles(root: Path) -> dict[str, str]:
+    """{page: its first heading}, for pages that link to each other by name."""
+    titles = {}
+    for path in sorted((root / "docs").glob("*.md")):
+        heading = next(
+            (line[2:].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), None
+        )
+        titles[path.stem] = heading or path.stem
+    return titles
+
+
 def write_all(root: Path, out: Path, images: bool = True) -> dict:
     data = load(root)
     charts = all_charts(data)
@@ -70,8 +82,9 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
         data,
         charts_html={chart.id.replace("-", "_"): figure_html(chart, data) for chart in charts},
         derived=derived,
-        pages=pages.build(data),
+        pages=pages.build(data) | {"corrections": corrections.page(data, page_titles(root))},
     )
+    macros["checked"] = corrections.checked(data)
     (out / "macros.yml").write_text(
         yaml.safe_dump(macros, sort_keys=True, allow_unicode=True, width=1_000_000), encoding="utf-8"
     )

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from plotly.utils import PlotlyJSONEncoder
 
+from charts.numbers import day
 from charts.schema import SOURCE_KINDS, Data
 from charts.theme import CONFIG
 
@@ -138,5 +139,7 @@ def figure_html(chart: Chart, data: Data) -> str:
         spec=spec_json(chart),
         cells=_cells(chart),
         sources=source_line(data, chart.sources),
+        as_of=day(max(data.sources[source].date_published for source in chart.sources)),
+        checked=day(max(data.sources[source].date_accessed for source in chart.sources)),
     )
     return "\n".join(line for line in html.splitlines() if line.strip())

@@ -235,6 +235,29 @@ class GlossaryTerm(Strict):
     definition: Text
 
 
+class Correction(Strict):
+    """One change to what the site says: a figure or verdict corrected, or the story brought up to date."""
+
+    date: dt.date
+    page: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]  # a docs page, without .md
+    kind: Literal["correction", "update"]  # correction: we had it wrong; update: something new happened
+    what: Text
+    figure: FigureId | None = None
+    claim: RowId | None = None
+    old: str | None = None
+    new: str | None = None
+    why: Text
+    source: SourceId | None = None
+
+
+class PageCheck(Strict):
+    """When a page was last checked, line by line, against its sources, and how."""
+
+    page: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    checked: dt.date
+    how: Text
+
+
 class Data(BaseModel):
     """Everything the site is built from, validated and cross-checked."""
 
@@ -249,3 +272,5 @@ class Data(BaseModel):
     seeds: list[SeedArticle]
     glossary: list[GlossaryTerm]
     workloads: list[Workload]
+    corrections: list[Correction]
+    checks: list[PageCheck]
