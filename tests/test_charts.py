@@ -37,6 +37,11 @@ def test_each_chart_csv_has_one_row_per_table_row_and_parses(chart_id):
     rows = list(csv.reader(io.StringIO(to_csv(chart))))
     assert rows[0] == chart.columns
     assert len(rows) - 1 == len(chart.rows)
+    # Every cell carries the row's value, so a CSV written with blank or shifted cells fails here.
+    for written, row in zip(rows[1:], chart.rows):
+        assert written == ["" if cell is None else str(cell) for cell in row]
+    filled = sum(1 for row in rows[1:] for cell in row if cell)
+    assert filled >= len(chart.rows) * len(chart.columns) / 2, "the CSV is mostly empty"
 
 
 @pytest.mark.parametrize("chart_id", CHARTS)
