@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from charts.resolve import resolve
 from charts.schema import (
     FIGURE_MACRO,
     ApiPrice,
@@ -113,23 +114,23 @@ def _unique(rows, name: str, what: str = "id") -> dict:
     return seen
 
 
+def _registry(folder: Path, model, root: Path) -> dict:
+    """{id: (file name, row)} across every YAML file in a folder; ids are unique across the files."""
+    registry: dict = {}
+    for path in sorted(folder.glob("*.yaml")):
+        name, rows = _validate(list[model], path, root)
+        for key, (where, row) in _unique(rows, name).items():
+            if key in registry:
+                raise DataError(f'{name}: entry "{key}", field id: duplicate id (already used in {registry[key][0]})')
+            registry[key] = (where, row)
+    return registry
+
+
 def load(root: Path) -> Data:
     """Read data/ and seeds/ under root; raise DataError on the first problem."""
     data_dir = root / "data"
-    sources: dict = {}
-    for path in sorted((data_dir / "sources").glob("*.yaml")):
-        name, rows = _validate(list[Source], path, root)
-        for key, (where, row) in _unique(rows, name).items():
-            if key in sources:
-                raise DataError(f'{name}: entry "{key}", field id: duplicate id (already used in {sources[key][0]})')
-            sources[key] = (where, row)
-    figures: dict = {}
-    for path in sorted((data_dir / "figures").glob("*.yaml")):
-        name, rows = _validate(list[Figure], path, root)
-        for key, (where, row) in _unique(rows, name).items():
-            if key in figures:
-                raise DataError(f'{name}: entry "{key}", field id: duplicate id (already used in {figures[key][0]})')
-            figures[key] = (where, row)
+    sources = _registry(data_dir / "sources", Source, root)
+    figures = _registry(data_dir / "figures", Figure, root)
 
     files = {}
     for key, (filename, model) in DATASET_FILES.items():
@@ -154,7 +155,7 @@ def load(root: Path) -> Data:
     # Datasets first, so a wrong source id in a row is reported against the file that holds the row,
     # not against a figure that reads from it.
     _check_dataset_references(files, known_sources)
-    figures = {key: (name, _resolve(name, figure, files, sources)) for key, (name, figure) in figures.items()}
+    figures = {key: (name, resolve(name, figure, files, sources)) for key, (name, figure) in figures.items()}
     _check_figure_references(figures, seeds, known_sources)
     _check_pages(root, files, figures, seeds)
     # Everything is validated above; model_construct keeps the resolved figures as they are.
@@ -164,72 +165,6 @@ def load(root: Path) -> Data:
         seeds=[article for _, article in seeds],
         **{key: value for key, (_, value) in files.items()},
     )
-
-
-def _published(sources: dict, source_id: str):
-    return sources[source_id][1].date_published
-
-
-def _api_price(row, field, sources):
-    if field in ("input_cache_hit", "input_cache_miss", "output"):
-        return getattr(row, field), row.source, row.status, row.as_of
-
-
-def _compute(row, field, sources):
-    if field == "flop":
-        return row.flop, row.source, row.status, row.released
-    if field in ("total_params", "active_params", "training_tokens", "gpu_hours"):
-        source = row.inputs_source or row.source
-        return getattr(row, field), source, "reported", _published(sources, source)
-
-
-def _factor(row, field, sources):
-    if not field:
-        return row.value, row.source, row.status, _published(sources, row.source)
-
-
-def _training_cost(row, field, sources):
-    part = next((p for p in row.parts if p.part == field), None)
-    if part:
-        return part.usd, part.source, part.status, _published(sources, part.source)
-
-
-def _market(row, field, sources):
-    if field in ("loss_usd", "percent_fall"):
-        return getattr(row, field), row.source, row.status, row.date
-
-
-def _benchmark(row, field, sources):
-    if field in row.scores:
-        return row.scores[field], row.source, "reported", _published(sources, row.source)
-
-
-# What `from: dataset.row.field` can read: the rows of each dataset, and how to read one field of a row
-# as (value, source id, status, as-of date).
-READABLE = {
-    "api_prices": (lambda files: files["api_prices"][1], _api_price),
-    "training_compute": (lambda files: files["training_compute"][1].models, _compute),
-    "factors": (lambda files: files["training_compute"][1].factors, _factor),
-    "training_costs": (lambda files: files["training_costs"][1], _training_cost),
-    "market": (lambda files: files["market"][1], _market),
-    "benchmarks": (lambda files: files["benchmarks"][1].benchmarks, _benchmark),
-}
-
-
-def _resolve(name: str, figure: Figure, files: dict, sources: dict) -> Figure:
-    if figure.from_ is None:
-        return figure
-    dataset, _, rest = figure.from_.partition(".")
-    row_id, _, field = rest.partition(".")
-    if dataset not in READABLE:
-        raise DataError(f'{name}: entry "{figure.id}", field from: unknown dataset "{dataset}"')
-    rows, read = READABLE[dataset]
-    row = next((r for r in rows(files) if r.id == row_id), None)
-    found = read(row, field, sources) if row is not None else None
-    if found is None or found[0] is None:
-        raise DataError(f'{name}: entry "{figure.id}", field from: no value at "{figure.from_}"')
-    value, source, status, as_of = found
-    return figure.model_copy(update={"value": value, "source": source, "status": status, "as_of": as_of})
 
 
 def _unknown_source(name, entry, field, source_id, known_sources) -> None:
