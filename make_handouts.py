@@ -10,16 +10,16 @@ it to PDF with headless Chromium. Run after `mkdocs build`; `make handout` does 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import segno
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from charts.edition import edition
 
 ROOT = Path(__file__).resolve().parent
 STORY_SECTION = "The story"
@@ -88,18 +88,6 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
 
 
-def version() -> str:
-    """The commit and its date, so a printed copy can be matched to the site that made it."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%h %cs"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.split()
-        return f"version {out[0]}, {out[1]}"
-    except (subprocess.CalledProcessError, IndexError, FileNotFoundError):
-        stamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-        return f"built {dt.datetime.fromtimestamp(stamp, dt.UTC):%Y-%m-%d}"
-
-
 def write_html(site: Path, live: str, data, sections_: list[tuple[str, str]]) -> list[Path]:
     env = Environment(
         loader=FileSystemLoader(ROOT / "charts" / "templates"), autoescape=True, undefined=StrictUndefined
@@ -112,7 +100,7 @@ def write_html(site: Path, live: str, data, sections_: list[tuple[str, str]]) ->
     for title, page in sections_:
         body = article((site / page).read_text(encoding="utf-8"))
         parts.append({"title": title, "page": page, "url": live + page, "body": absolute_links(body, live)})
-    stamp = version()
+    stamp = edition(data, ROOT)
     written = []
 
     def render(name: str, title: str, chosen: list[dict], url: str) -> None:

@@ -92,3 +92,19 @@ def test_a_relative_site_folder_works_like_make_handout_passes_it(site, monkeypa
     monkeypatch.chdir(site["dir"].parent)
     assert make_handouts.main(["--site", site["dir"].name, "--paper", "A4"]) == 0
     assert printed and all(page.is_absolute() for page in printed)
+
+
+def test_every_handout_cover_carries_the_content_date_not_the_build_date(site):
+    from charts.edition import content_date
+    from charts.loader import load
+    from charts.numbers import day
+
+    checked = day(content_date(load(ROOT)))
+    pdfs = sorted((site["dir"] / "handouts").rglob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        first_page = words(
+            subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        )
+        assert checked in first_page, pdf.name
+        assert "2025-01-01" not in first_page, pdf.name
