@@ -16,9 +16,10 @@ from charts.schema import Data
 
 
 def content_date(data: Data) -> dt.date:
-    """The latest day the data was checked: a source read, a price or figure "as of". Event dates are left
-    out, since a timeline may hold a rule announced for a later day."""
-    dates = [source.date_accessed for source in data.sources.values()]
+    """The latest day the data was checked: a page checked, a correction made, a source read, a price or
+    figure "as of". Event dates are left out, since a timeline may hold a rule announced for a later day."""
+    dates = [check.checked for check in data.checks] + [change.date for change in data.corrections]
+    dates += [source.date_accessed for source in data.sources.values()]
     dates += [figure.as_of for figure in data.figures.values() if figure.as_of]
     dates += [row.as_of for row in data.api_prices]
     return max(dates)
