@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 
 import plotly.graph_objects as go
 
@@ -11,7 +10,7 @@ from charts.numbers import Computed, money, sci
 from charts.render import TEMPLATES, Chart
 from charts.schema import Data, DataError
 from charts.text import label
-from charts.theme import DEEPSEEK, OTHER, axis, base_layout
+from charts.theme import ACTORS, actor_of, axis, base_layout, colour, log_axis
 
 BASELINE, CHALLENGER = "llama-3-1-405b", "deepseek-v3"
 
@@ -33,57 +32,60 @@ def training_compute(data: Data) -> Chart:
     names = [label(m.model) for m in rows]
     has_range = [m.flop_low is not None and m.flop_high is not None for m in rows]
     # A dot plot, not bars: on a log axis a bar's length depends on where the axis starts.
-    is_deepseek = [m.developer.lower().startswith("deepseek") for m in rows]
+    actors = [actor_of(m.developer) for m in rows]
     trace = go.Scatter(
         x=[m.flop for m in rows],
         y=names,
         mode="markers+text",
         marker={
-            "color": [DEEPSEEK if d else OTHER for d in is_deepseek],
-            "symbol": ["circle" if d else "diamond" for d in is_deepseek],
+            "color": [colour(a) for a in actors],
+            "symbol": [ACTORS[a].symbol for a in actors],
             "size": 14,
+            "line": {"width": 2, "color": [colour(a) for a in actors]},
         },
+        meta=actors,
         text=[sci(m.flop) for m in rows],
         textposition="top center",
         cliponaxis=False,
-        error_x={
-            "type": "data",
-            "symmetric": False,
-            "array": [(m.flop_high - m.flop) if r else 0 for m, r in zip(rows, has_range)],
-            "arrayminus": [(m.flop - m.flop_low) if r else 0 for m, r in zip(rows, has_range)],
-            "thickness": 1.5,
-            "width": 6,
-        },
         customdata=[[m.status, label(data.sources[m.source].producer)] for m in rows],
         hovertemplate="%{y}: %{x:.2e} FLOP<br>%{customdata[0]} by %{customdata[1]}<extra></extra>",
         showlegend=False,
     )
+    # Whiskers only where the source gives a range (a zero-length error bar still draws its caps).
+    whiskers = [
+        go.Scatter(
+            x=[m.flop_low, m.flop_high],
+            y=[label(m.model)] * 2,
+            mode="lines+markers",
+            line={"color": colour(actor_of(m.developer)), "width": 2},
+            marker={"symbol": "line-ns", "size": 12, "line": {"width": 2, "color": colour(actor_of(m.developer))}},
+            meta=[actor_of(m.developer)] * 2,
+            hoverinfo="skip",
+            showlegend=False,
+        )
+        for m, ranged in zip(rows, has_range)
+        if ranged
+    ]
     base, challenger = compute_of(data, BASELINE), compute_of(data, CHALLENGER)
     times = multiplier(data)
     layout = base_layout(
         height=max(320, 80 + 50 * len(rows)),
-        # Half a power of ten either side, so the value labels above the dots stay inside the chart.
-        xaxis=axis(
-            "Training compute (FLOP, log scale)",
-            type="log",
-            exponentformat="power",
-            range=[math.log10(rows[0].flop) - 0.5, math.log10(rows[-1].flop) + 0.5],
-        ),
-        yaxis=axis(""),
+        xaxis=log_axis("Training compute (FLOP, log scale)", min(m.flop_low or m.flop for m in rows), rows[-1].flop),
+        yaxis=axis("", categoryorder="array", categoryarray=names),
         margin={"t": 10},
     )
     summary = (
         f"{base.model} used about {sci(base.flop)} FLOP to train and {challenger.model} about "
         f"{sci(challenger.flop)}, so the first used roughly {times:.1f} times as much compute. "
         f"Of the {len(rows)} models shown, the least compute went into {rows[0].model} and the most into "
-        f"{rows[-1].model}. DeepSeek models are the blue circles; the others are grey diamonds."
+        f"{rows[-1].model}. DeepSeek models are the blue dots."
     )
-    return Chart(
+    chart = Chart(
         id="training-compute",
         title=f"{challenger.model} was trained with about 1/{times:.0f} of the compute of {base.model}",
         caption="Total compute used in training, in floating-point operations (FLOP), on a log scale: "
         "each grid line is ten times the one before. Whiskers show a range where the source gives one.",
-        figure=go.Figure([trace], layout),
+        figure=go.Figure([*whiskers, trace], layout),
         summary=summary,
         columns=["Model", "Developer", "Released", "Training compute (FLOP)", "Low", "High", "Status"],
         rows=[
@@ -93,6 +95,8 @@ def training_compute(data: Data) -> Chart:
         cell_formats=[None, None, None, sci, sci, sci, None],
         sources=[m.source for m in rows],
     )
+    chart.phone = {"xaxis": {"title": {"text": "FLOP (log scale)"}}}
+    return chart
 
 
 def recipe_flop(model, basis: str = "active") -> float:
@@ -115,7 +119,8 @@ def compute_recipe(data: Data) -> Chart:
     trace = go.Bar(
         x=[label(m.model) for m in models],
         y=flops,
-        marker={"color": [DEEPSEEK, OTHER], "pattern": {"shape": ["", "/"], "fillmode": "overlay"}},
+        marker={"color": [colour(actor_of(m.developer)) for m in models]},
+        meta=[actor_of(m.developer) for m in models],
         text=[sci(f) for f in flops],
         textposition="outside",
         cliponaxis=False,

@@ -8,7 +8,7 @@ from plotly.subplots import make_subplots
 from charts.render import Chart
 from charts.schema import Data, DataError
 from charts.text import label, wrapped
-from charts.theme import DEEPSEEK, OTHER, base_layout
+from charts.theme import base_layout, colour
 
 
 def efficiency_factors(data: Data) -> Chart:
@@ -32,10 +32,8 @@ def efficiency_factors(data: Data) -> Chart:
                 x=[f.value for f in items],
                 y=[wrapped(f.name, 34) for f in items],
                 orientation="h",
-                marker={
-                    "color": DEEPSEEK if unit == "percent" else OTHER,
-                    "pattern": {"shape": "" if unit == "percent" else "/"},
-                },
+                marker={"color": colour("deepseek")},
+                meta=["deepseek"] * len(items),
                 text=[f"{f.value:g}%" if unit == "percent" else f"{f.value:g}×" for f in items],
                 textposition="outside",
                 cliponaxis=False,

@@ -11,14 +11,14 @@ from charts.numbers import day
 from charts.render import TEMPLATES, Chart
 from charts.schema import Data
 from charts.text import label
-from charts.theme import OKABE_ITO, SYMBOLS, axis, base_layout
+from charts.theme import ACTORS, axis, base_layout
 
 # Short lane names: they sit beside the plot and must leave room for it on a phone.
 LANES = [
-    ("us_rules", "US rules", OKABE_ITO["vermillion"]),
-    ("nvidia_chips", "Nvidia chips", OKABE_ITO["green"]),
-    ("deepseek", "DeepSeek", OKABE_ITO["blue"]),
-    ("markets", "Markets", OKABE_ITO["orange"]),
+    ("us_rules", "US rules", "us_government"),
+    ("nvidia_chips", "Nvidia chips", "nvidia"),
+    ("deepseek", "DeepSeek", "deepseek"),
+    ("markets", "Markets", "other"),
 ]
 LANE_NAMES = {key: name for key, name, _ in LANES}
 
@@ -37,7 +37,7 @@ def export_controls_timeline(data: Data) -> Chart:
     events = sorted(data.timeline, key=lambda e: (e.date, e.id))
     sources = {s.id: s for s in data.sources.values()}
     traces = []
-    for index, (lane, name, colour) in enumerate(LANES):
+    for lane, name, actor in LANES:
         lane_events = [e for e in events if e.lane == lane]
         if not lane_events:
             continue
@@ -47,11 +47,11 @@ def export_controls_timeline(data: Data) -> Chart:
                 x=[e.date.isoformat() for e in lane_events],
                 y=[name] * len(lane_events),
                 mode="markers",
+                meta=[actor] * len(lane_events),
                 marker={
-                    "color": colour,
+                    "color": ACTORS[actor].colour,
                     "size": 13,
-                    "symbol": SYMBOLS[index],
-                    "line": {"width": 1, "color": "#ffffff"},
+                    "symbol": ACTORS[actor].symbol,
                 },
                 customdata=[
                     [label(e.title), label(e.meaning), label(sources[e.source].producer), e.status] for e in lane_events
@@ -67,8 +67,6 @@ def export_controls_timeline(data: Data) -> Chart:
         height=400,
         hovermode="closest",
         hoverlabel={"align": "left"},
-        showlegend=True,
-        legend={"title": {"text": "Lanes: click one to hide or show it", "side": "top"}, "y": -0.15},
         xaxis=axis(
             "",
             type="date",
@@ -99,7 +97,7 @@ def export_controls_timeline(data: Data) -> Chart:
         title="US chip rules tightened step by step while DeepSeek kept releasing models",
         caption="Each marker is one dated event in one of four lanes.",
         hint="Hover or tap a marker for what it meant and who reports it; choose the lanes and the period "
-        "above the chart, or click a lane in the legend.",
+        "above the chart.",
         figure=go.Figure(traces, layout),
         summary=summary,
         columns=["Date", "Lane", "Event", "What it meant", "Status", "Source"],

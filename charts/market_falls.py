@@ -8,7 +8,7 @@ from charts.numbers import day, format_value
 from charts.render import Chart
 from charts.schema import Data, DataError
 from charts.text import label
-from charts.theme import OKABE_ITO, OTHER, axis, base_layout
+from charts.theme import actor_of, axis, base_layout, colour, labels_above
 
 SHOCK = "nvidia-2025-01-27"
 
@@ -19,16 +19,23 @@ def market_falls(data: Data) -> Chart:
     if shock is None:
         raise DataError(f'data/market.yaml: entry "{SHOCK}" is missing (the market chart highlights it)')
     names = [label(f"{r.company}, {r.date.day} {r.date:%b %Y}") for r in rows]
+    names = [f"<b>{n}</b>" if r.id == SHOCK else n for n, r in zip(names, rows)]
+    actors = [actor_of(r.company) for r in rows]
+    # The dollars and, beside them, the % fall: a big company can lose more dollars on a smaller move.
+    values = [
+        format_value(r.loss_usd, "usd_billion").replace(" billion", "B")
+        + (f" · {r.percent_fall:g}%" if r.percent_fall else "")
+        for r in rows
+    ]
     trace = go.Bar(
         x=[r.loss_usd / 1e9 for r in rows],
         y=names,
         orientation="h",
-        marker={
-            "color": [OKABE_ITO["vermillion"] if r.id == SHOCK else OTHER for r in rows],
-            "pattern": {"shape": ["" if r.id == SHOCK else "/" for r in rows]},
-        },
-        text=[format_value(r.loss_usd, "usd_billion") for r in rows],
+        marker={"color": [colour(a) for a in actors]},
+        meta=actors,
+        text=[f"<b>{v}</b>" if r.id == SHOCK else v for v, r in zip(values, rows)],
         textposition="outside",
+        textfont={"size": 13},
         cliponaxis=False,
         customdata=[[f"{r.percent_fall:g}%" if r.percent_fall else "n/a"] for r in rows],
         hovertemplate="%{y}<br>Lost $%{x:.0f} billion in one day (%{customdata[0]})<extra></extra>",
@@ -36,7 +43,12 @@ def market_falls(data: Data) -> Chart:
     )
     layout = base_layout(
         height=max(280, 70 + 42 * len(rows)),
-        xaxis=axis("Value lost in one day (billion US$)", range=[0, max(r.loss_usd for r in rows) / 1e9 * 1.3]),
+        margin={"r": 20},
+        xaxis=axis(
+            "Value lost in one day (billion US$) · and the % fall",
+            range=[0, max(r.loss_usd for r in rows) / 1e9 * 1.45],
+            tickprefix="$",
+        ),
         yaxis=axis(""),
     )
     runner_up = rows[-2] if rows[-1].id == SHOCK else rows[-1]
@@ -47,15 +59,17 @@ def market_falls(data: Data) -> Chart:
         f"{format_value(runner_up.loss_usd, 'usd_billion')}. These are losses in dollars, not in percent; "
         "a bigger company can lose more dollars on a smaller percentage move."
     )
-    return Chart(
+    chart = Chart(
         id="market-falls",
         title=(
-            f"{shock.company}'s fall on {day(shock.date)} was the largest one-day loss of market value on record"
+            f"{shock.company}'s fall on {day(shock.date)} was the largest one-day loss of market value on record, "
+            f"{shock.loss_usd / runner_up.loss_usd:.1f} times the next largest"
             if rows[-1].id == SHOCK
             else f"{shock.company}'s fall on {day(shock.date)} ranks number {len(rows) - rows.index(shock)} of "
             f"the {len(rows)} largest one-day losses shown"
         ),
-        caption="Market value lost in a single trading day, in billions of US dollars (not adjusted for inflation).",
+        caption="Market value lost in a single trading day, in billions of US dollars (not adjusted for inflation), "
+        "with the fall in percent beside it.",
         figure=go.Figure([trace], layout),
         summary=summary,
         columns=["Company", "Date", "Value lost (US$)", "Fall (%)", "Status"],
@@ -63,6 +77,16 @@ def market_falls(data: Data) -> Chart:
         cell_formats=[None, None, lambda v: format_value(v, "usd_billion"), lambda v: f"{v:g}%", None],
         sources=[r.source for r in rows],
     )
+    # On a phone the names go above the bars, so the bars and their labels get the full width.
+    chart.phone = {
+        "height": 90 + 62 * len(rows),
+        "margin": {"l": 4, "r": 4},
+        "bargap": 0.5,
+        "xaxis": {"title": {"text": "Billion US$ lost in one day"}, "dtick": 200},
+        "yaxis": {"showticklabels": False},
+        "annotations": labels_above(names, yshift=17),
+    }
+    return chart
 
 
 def build(data: Data) -> list[Chart]:

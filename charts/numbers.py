@@ -74,3 +74,25 @@ class Computed:
 
     text: str
     cites: list[tuple[str, str]]
+
+
+def short_money(value: float, words: bool = False) -> str:
+    """Chart labels: $5.6M, $1.6B, $294k, $79M (two significant digits, three from 100 up).
+
+    With words: $5.6 million, for titles."""
+    for size, suffix, word in (
+        (1e12, "T", "trillion"),
+        (1e9, "B", "billion"),
+        (1e6, "M", "million"),
+        (1e3, "k", "thousand"),
+    ):
+        if value >= size:
+            mantissa = value / size
+            number = trim(float(f"{mantissa:.{3 if mantissa >= 100 else 2}g}"), 2)
+            return f"${number} {word}" if words else f"${number}{suffix}"
+    return money(value)
+
+
+def about(value: float) -> str:
+    """A ratio rounded to two significant figures for a headline: 286.9 -> '290', 11.5 -> '12'."""
+    return f"{float(f'{value:.2g}'):,.0f}" if value >= 10 else trim(float(f"{value:.2g}"), 1)

@@ -10,13 +10,7 @@ from charts.numbers import Computed, day, money
 from charts.render import TEMPLATES, Chart
 from charts.schema import Data, DataError
 from charts.text import label
-from charts.theme import OKABE_ITO, PATTERNS, axis, base_layout
-
-PRICE_PARTS = [
-    ("input_cache_hit", "Input, cached", OKABE_ITO["sky"]),
-    ("input_cache_miss", "Input, not cached", OKABE_ITO["blue"]),
-    ("output", "Output", OKABE_ITO["orange"]),
-]
+from charts.theme import actor_of, axis, base_layout, colour
 
 
 def price_of(data: Data, model_id: str):
@@ -26,66 +20,64 @@ def price_of(data: Data, model_id: str):
     raise DataError(f'data/api_prices.yaml: entry "{model_id}" is missing (the price charts compare against it)')
 
 
-def scale_controls(chart_id: str, axis_name: str = "yaxis") -> str:
-    """A linear/log switch as plain HTML radios: keyboard-friendly, themed like the page."""
-    return TEMPLATES.get_template("scale-controls.html.j2").render(chart_id=chart_id, axis=axis_name)
+def output_ratio(data: Data) -> float:
+    """How many times R1's output price o1 charged: the price chart's headline."""
+    return price_of(data, "openai-o1").output / price_of(data, "deepseek-r1").output
 
 
 def api_prices(data: Data) -> Chart:
-    rows = data.api_prices
-    models = [label(row.model) for row in rows]
-    traces = []
-    for index, (key, name, colour) in enumerate(PRICE_PARTS):
-        values = [getattr(row, key) for row in rows]
-        traces.append(
-            go.Bar(
-                name=name,
-                x=models,
-                y=values,
-                marker={
-                    "color": colour,
-                    "pattern": {"shape": PATTERNS[index], "fgcolor": "rgba(0,0,0,0.35)", "fillmode": "overlay"},
-                },
-                text=[money(v) if v is not None else "" for v in values],
-                textposition="outside",
-                textfont={"size": 10},
-                cliponaxis=False,
-                hovertemplate="%{x}<br>" + name + ": $%{y} per million tokens<extra></extra>",
-            )
-        )
+    """One series, horizontal: the output price, which is what a reasoning model mostly bills."""
+    rows = sorted(data.api_prices, key=lambda r: r.output)
+    actors = [actor_of(r.provider) for r in rows]
+    trace = go.Bar(
+        x=[r.output for r in rows],
+        y=[label(r.model) for r in rows],
+        orientation="h",
+        marker={"color": [colour(a) for a in actors]},
+        meta=actors,
+        text=[money(r.output) for r in rows],
+        textposition="outside",
+        textfont={"size": 14},
+        cliponaxis=False,
+        hovertemplate="%{y}: $%{x} per million output tokens<extra></extra>",
+    )
     layout = base_layout(
-        height=440,
-        barmode="group",
-        margin={"t": 16},
-        bargroupgap=0.06,
-        xaxis=axis(""),
-        yaxis=axis("US dollars per million tokens", type="linear", rangemode="tozero"),
+        height=80 + 46 * len(rows),
+        margin={"t": 8, "r": 40},
+        bargap=0.3,
+        xaxis=axis("US dollars per million output tokens", rangemode="tozero", tickprefix="$"),
+        yaxis=axis(""),
     )
     r1, o1 = price_of(data, "deepseek-r1"), price_of(data, "openai-o1")
     as_of = max(row.as_of for row in rows)
     summary = (
         f"For each million tokens of output, {r1.model} cost {money(r1.output)} and {o1.model} cost "
-        f"{money(o1.output)}, about {o1.output / r1.output:.0f} times as much. For ordinary (uncached) input the "
+        f"{money(o1.output)}, about {output_ratio(data):.0f} times as much. For ordinary (uncached) input the "
         f"prices were {money(r1.input_cache_miss)} and {money(o1.input_cache_miss)}. "
-        f"The cheapest output price in the chart is {money(min(r.output for r in rows))} "
-        f"({min(rows, key=lambda r: r.output).model}); the most expensive is {money(max(r.output for r in rows))} "
-        f"({max(rows, key=lambda r: r.output).model})."
+        f"The cheapest output price in the chart is {money(rows[0].output)} ({rows[0].model}); "
+        f"the most expensive is {money(rows[-1].output)} ({rows[-1].model}). The table also gives input prices."
     )
-    return Chart(
+    chart = Chart(
         id="api-prices",
-        title=f"At launch, {r1.model} charged a small fraction of {o1.model}'s price per token",
-        caption=f"List prices per million tokens, in US dollars, as of {day(as_of)}. "
-        "Cached input is text the service has seen recently and can reuse.",
-        figure=go.Figure(traces, layout),
+        title=f"At launch, {o1.model} charged {output_ratio(data):.0f} times {r1.model}'s price for each token it wrote",
+        caption=f"List price per million output tokens (the text a model writes, including hidden reasoning), "
+        f"in US dollars, as of {day(as_of)}. Input prices are in the table.",
+        figure=go.Figure([trace], layout),
         summary=summary,
         columns=["Model", "Provider", "Input, cached ($)", "Input, not cached ($)", "Output ($)", "As of"],
         rows=[
-            [r.model, r.provider, r.input_cache_hit, r.input_cache_miss, r.output, r.as_of.isoformat()] for r in rows
+            [r.model, r.provider, r.input_cache_hit, r.input_cache_miss, r.output, r.as_of.isoformat()]
+            for r in data.api_prices
         ],
         cell_formats=[None, None, money, money, money, None],
         sources=[r.source for r in rows],
-        controls_html=scale_controls("api-prices"),
     )
+    chart.phone = {
+        "height": 60 + 56 * len(rows),
+        "margin": {"r": 48},
+        "xaxis": {"title": {"text": "$ per million output tokens"}},
+    }
+    return chart
 
 
 def task_cost(price, workload, input_tokens=None, output_tokens=None, thinking_tokens=None, cached_share=None) -> float:
@@ -109,10 +101,8 @@ def workload_calculator(data: Data) -> Chart:
     trace = go.Bar(
         x=[label(p.model) for p in prices],
         y=costs,
-        marker={
-            "color": [OKABE_ITO["blue"] if p.provider == "DeepSeek" else OKABE_ITO["orange"] for p in prices],
-            "pattern": {"shape": ["" if p.provider == "DeepSeek" else "/" for p in prices], "fillmode": "overlay"},
-        },
+        marker={"color": [colour(actor_of(p.provider)) for p in prices]},
+        meta=[actor_of(p.provider) for p in prices],
         text=[money(c) for c in costs],
         textposition="outside",
         cliponaxis=False,
@@ -176,6 +166,6 @@ def derived(data: Data) -> dict[str, Computed]:
     r1, o1 = price_of(data, "deepseek-r1"), price_of(data, "openai-o1")
     cites = [(r1.source, r1.status), (o1.source, o1.status)]
     return {
-        "r1_o1_output_ratio": Computed(f"{o1.output / r1.output:.0f} times", cites),
+        "r1_o1_output_ratio": Computed(f"{output_ratio(data):.0f} times", cites),
         "r1_o1_input_ratio": Computed(f"{o1.input_cache_miss / r1.input_cache_miss:.0f} times", cites),
     }

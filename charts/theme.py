@@ -1,36 +1,58 @@
-"""Colours, fonts and the base layout every chart starts from.
+"""Colours, fonts, axes and the base layout every chart starts from.
 
-Figures are built neutral (transparent background, no text colour); docs/javascripts/charts.js
-applies the light or dark text and grid colours of the reader's current scheme.
+One colour per actor, the same on every chart: DeepSeek, OpenAI, the US government, Nvidia, and
+everyone else in grey. The colours come from the Okabe-Ito set (safe for the common colour-vision
+deficiencies), nudged so that each keeps at least 3:1 contrast against both the light page (#ffffff)
+and Material's dark "slate" page (#1e2129); a test checks both. Every trace names its actors in
+`meta`, so a test can check that an actor looks the same everywhere.
+
+Figures are built neutral (transparent background, no text colour); the browser code applies the
+light or dark text and grid colours of the reader's current scheme.
 """
 
 from __future__ import annotations
 
-# Okabe-Ito, without black (invisible in dark mode): safe for the common colour-vision deficiencies.
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "grey": "#999999",
+import math
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    colour: str
+    symbol: str  # marker shape, so colour is never the only cue
+
+
+ACTORS = {
+    "deepseek": Actor("DeepSeek", "#2F7FC1", "circle"),
+    "openai": Actor("OpenAI", "#D55E00", "diamond"),
+    "us_government": Actor("US government", "#B5589A", "square"),
+    "nvidia": Actor("Nvidia", "#009E73", "triangle-up"),
+    "other": Actor("Other labs and companies", "#8C8C8C", "circle-open"),
 }
-DEEPSEEK = OKABE_ITO["blue"]
-OTHER = OKABE_ITO["grey"]
-SEQUENCE = [OKABE_ITO[name] for name in ("blue", "orange", "green", "purple", "sky", "vermillion", "yellow", "grey")]
-SYMBOLS = ["circle", "diamond", "square", "triangle-up", "x", "star", "cross", "hexagon"]
-PATTERNS = ["", "/", ".", "x", "\\", "+", "-", "|"]
+PALETTE = {key: actor.colour for key, actor in ACTORS.items()}  # what the browser code receives
+DEVELOPERS = {"deepseek": "deepseek", "openai": "openai", "nvidia": "nvidia"}
+BACKGROUNDS = {"light": "#ffffff", "dark": "#1e2129"}
+
+
+def actor_of(developer: str) -> str:
+    """The actor key for a developer or company name ("DeepSeek", "OpenAI", "Meta" -> "other")."""
+    return DEVELOPERS.get(developer.lower().replace(" ", ""), "other")
+
+
+def colour(actor: str) -> str:
+    return ACTORS[actor].colour
+
 
 FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+MIN_TEXT = 12  # px: no chart text smaller, on any screen (Plotly must not shrink labels to fit)
 
 # Printed charts and static images use the light scheme.
 LIGHT = {"text": "#1f2328", "grid": "#d0d7de", "line": "#8c959f"}
 
 
 def base_layout(height: int = 420, **extra) -> dict:
-    """Layout shared by all charts: compact margins, legend below, no colours tied to a scheme."""
+    """Layout shared by all charts: compact margins, no legend, no colours tied to a scheme."""
     layout = {
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10, "pad": 2},
@@ -38,7 +60,9 @@ def base_layout(height: int = 420, **extra) -> dict:
         "plot_bgcolor": "rgba(0,0,0,0)",
         "font": {"family": FONT_FAMILY, "size": 13},
         "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+        "showlegend": False,  # direct labels instead of legends
+        # Bar labels keep their size: Plotly would otherwise shrink them to fit, down to 5 px on a phone.
+        "uniformtext": {"minsize": MIN_TEXT, "mode": "show"},
         "separators": ".,",
     }
     for key, value in extra.items():
@@ -51,6 +75,60 @@ def base_layout(height: int = 420, **extra) -> dict:
 
 def axis(title: str = "", **extra) -> dict:
     return {"title": {"text": title}, "automargin": True, "zeroline": False, **extra}
+
+
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def power_label(exponent: int, dollars: bool = False) -> str:
+    """A full label for a power of ten: $0.10, $1, $10k, $1M, $1B; or 10²⁴."""
+    if not dollars:
+        return "10" + str(exponent).translate(SUPERSCRIPT)
+    if exponent < 0:
+        return f"${10**exponent:.2f}"
+    for size, suffix in ((12, "T"), (9, "B"), (6, "M"), (3, "k")):
+        if exponent >= size:
+            return f"${10 ** (exponent - size)}{suffix}"
+    return f"${10**exponent}"
+
+
+def log_axis(title: str, low: float, high: float, dollars: bool = False, pad=(0.0, 0.0), **extra) -> dict:
+    """A log axis with one grid line per power of ten, each labelled in full (no bare 2s and 5s).
+
+    The range covers whole powers of ten around [low, high], plus `pad` decades (left, right) for labels.
+    """
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    exponents = range(first, last + 1)
+    return axis(
+        title,
+        type="log",
+        dtick=1,
+        tickmode="array",
+        tickvals=[10.0**e for e in exponents],
+        ticktext=[power_label(e, dollars) for e in exponents],
+        minor={"showgrid": False},
+        range=[first - pad[0], last + pad[1]],
+        **extra,
+    )
+
+
+def labels_above(names: list[str], yaxis: str = "y", size: int = 13, yshift: int = 9) -> list[dict]:
+    """Row names as text above each row, left-aligned: on a phone the plot keeps the full width."""
+    return [
+        {
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": name,
+            "yref": yaxis,
+            "yanchor": "bottom",
+            "yshift": yshift,  # half a bar's thickness, for bars
+            "text": name,
+            "showarrow": False,
+            "font": {"size": size},
+        }
+        for name in names
+    ]
 
 
 # Plotly's own config: keep the modebar to what readers use.

@@ -1,4 +1,9 @@
-"""What training runs cost, split by what each figure counts (final run, add-on step, chips, everything)."""
+"""What training runs cost: the famous DeepSeek figure is the tip of an iceberg.
+
+A log dot plot (never bars on a log axis): for each model, one training run against the chips it
+ran on. Two kinds of cost only; the other things the data counts (amortized runs, a CEO's floor)
+are in the table, because more categories would hide the point.
+"""
 
 from __future__ import annotations
 
@@ -6,92 +11,135 @@ import math
 
 import plotly.graph_objects as go
 
-from charts.numbers import compact_money
+from charts.numbers import about, compact_money, short_money
 from charts.render import Chart
 from charts.schema import Data, DataError
 from charts.text import label
-from charts.theme import OKABE_ITO, PATTERNS, axis, base_layout
+from charts.theme import actor_of, axis, base_layout, colour, labels_above, log_axis
 
-PARTS = [
-    ("final_run", "Final run, at rental prices", OKABE_ITO["blue"]),
-    ("final_run_amortized", "Final run, as chip wear and power", OKABE_ITO["sky"]),
-    ("add_on_run", "Extra step on an earlier model", OKABE_ITO["green"]),
-    ("research_and_experiments", "Research and trial runs", OKABE_ITO["yellow"]),
-    ("hardware", "Chips and servers, bought", OKABE_ITO["orange"]),
-    ("total_program", "Everything (a floor or total)", OKABE_ITO["purple"]),
-]
-PART_NAMES = {key: name for key, name, _ in PARTS}
+PART_NAMES = {
+    "final_run": "Final run, at rental prices",
+    "final_run_amortized": "Final run, as chip wear and power",
+    "add_on_run": "Extra step on an earlier model",
+    "research_and_experiments": "Research and trial runs",
+    "hardware": "Chips and servers, bought",
+    "total_program": "Everything (a floor or total)",
+}
+RUN, CHIPS = ("final_run", "add_on_run"), "hardware"  # the two kinds of cost on the chart
+
+
+def v3_parts(data: Data) -> dict:
+    v3 = next((r for r in data.training_costs if r.id == "deepseek-v3"), None)
+    if v3 is None:
+        raise DataError('data/training_costs.yaml: entry "deepseek-v3" is missing (the cost chart is about it)')
+    parts = {p.part: p for p in v3.parts}
+    for needed in ("final_run", CHIPS):
+        if needed not in parts:
+            raise DataError(f'data/training_costs.yaml: entry "deepseek-v3", field parts: no part "{needed}"')
+    return parts
+
+
+def chips_to_run(data: Data) -> float:
+    """How many times the reported final run the estimated chips cost: the chart's headline."""
+    parts = v3_parts(data)
+    return parts[CHIPS].usd / parts["final_run"].usd
 
 
 def training_costs(data: Data) -> Chart:
-    runs = data.training_costs
+    runs = [r for r in data.training_costs if any(p.part in RUN or p.part == CHIPS for p in r.parts)]
+    names = [label(r.model + (" (extra step)" if any(p.part == "add_on_run" for p in r.parts) else "")) for r in runs]
     traces = []
-    for index, (part, name, colour) in enumerate(PARTS):
-        items = [(run, p) for run in runs for p in run.parts if p.part == part]
-        if not items:
-            continue
+    for run, name in zip(runs, names):
+        actor = actor_of(run.developer)
+        points = [p for p in run.parts if p.part in RUN] + [p for p in run.parts if p.part == CHIPS]
         traces.append(
-            go.Bar(
-                name=name,
-                y=[label(run.model) for run, _ in items],
-                x=[p.usd for _, p in items],
-                orientation="h",
+            go.Scatter(
+                x=[p.usd for p in points],
+                y=[name] * len(points),
+                mode="lines+markers+text",
+                line={"color": colour(actor), "width": 2},
+                # A run is a small filled dot (the tip); the chips a large open one (the bulk).
                 marker={
-                    "color": colour,
-                    "pattern": {"shape": PATTERNS[index], "fgcolor": "rgba(0,0,0,0.35)", "fillmode": "overlay"},
+                    "color": colour(actor),
+                    "size": [11 if p.part in RUN else 18 for p in points],
+                    "symbol": ["circle" if p.part in RUN else "circle-open" for p in points],
+                    "line": {"width": 3, "color": colour(actor)},
                 },
-                text=[compact_money(p.usd) for _, p in items],
-                textposition="outside",
+                meta=[actor] * len(points),
+                text=[short_money(p.usd) for p in points],
+                textposition=["middle left" if p.part in RUN else "middle right" for p in points],
+                textfont={"size": 13},
                 cliponaxis=False,
-                customdata=[[p.status] for _, p in items],
-                hovertemplate="%{y}<br>" + name + ": $%{x:,.0f} (%{customdata[0]})<extra></extra>",
+                customdata=[[PART_NAMES[p.part], p.status] for p in points],
+                hovertemplate="%{y}<br>%{customdata[0]}: $%{x:,.0f} (%{customdata[1]})<extra></extra>",
             )
         )
+    values = [p.usd for r in runs for p in r.parts if p.part in RUN or p.part == CHIPS]
+    parts = v3_parts(data)
+    v3_name = names[[r.id for r in runs].index("deepseek-v3")]
+    # Direct labels on the story's row instead of a legend.
+    notes = [
+        {"x": parts["final_run"].usd, "text": "one training run"},
+        {"x": parts[CHIPS].usd, "text": "the chips (estimate)", "xanchor": "right"},
+    ]
     layout = base_layout(
-        height=max(360, 90 * len(runs)),
-        barmode="group",
-        # Log axis range in powers of ten, with room on the right for the value labels.
-        xaxis=axis(
-            "US dollars (log scale)",
-            type="log",
-            range=[
-                math.log10(min(p.usd for r in runs for p in r.parts)) - 0.5,
-                math.log10(max(p.usd for r in runs for p in r.parts)) + 0.9,
-            ],
+        height=90 + 62 * len(runs),
+        margin={"t": 30},
+        xaxis=log_axis(
+            "US dollars (log scale: each grid line is 10 times the one before)",
+            min(values),
+            max(values),
+            dollars=True,
+            pad=(0.5, 0.2),
         ),
-        yaxis=axis("", autorange="reversed"),
+        yaxis=axis("", autorange="reversed", showgrid=False),
+        annotations=[
+            {
+                "x": math.log10(n["x"]),  # annotations on a log axis take the power of ten
+                "y": v3_name,
+                "text": n["text"],
+                "xanchor": n.get("xanchor", "center"),
+                "showarrow": False,
+                "yshift": 22,
+                "font": {"size": 13},
+            }
+            for n in notes
+        ],
     )
-    v3 = next((r for r in runs if r.id == "deepseek-v3"), None)
-    if v3 is None:
-        raise DataError('data/training_costs.yaml: entry "deepseek-v3" is missing (the cost chart is about it)')
-    v3_parts = {p.part: p for p in v3.parts}
+    times = chips_to_run(data)
     summary = (
-        f"DeepSeek reported {compact_money(v3_parts['final_run'].usd)} for the final training run of DeepSeek-V3. "
-        + (
-            f"An outside estimate of the chips DeepSeek owns is {compact_money(v3_parts['hardware'].usd)}, "
-            "a different kind of cost that is shared by all of its work. "
-            if "hardware" in v3_parts
-            else ""
-        )
-        + f"The chart compares {len(runs)} models; bars of different colors count different things and "
-        "should not be added together."
+        f"DeepSeek reported {compact_money(parts['final_run'].usd)} for the final training run of DeepSeek-V3. "
+        f"An outside estimate of the chips DeepSeek owns is {compact_money(parts[CHIPS].usd)}, about {about(times)} "
+        "times as much, a cost shared by all of its work. For the other models, the chips used for one run also "
+        "cost several times the run itself. The table adds the other kinds of cost the sources give; "
+        "costs of different kinds should not be added together."
     )
-    return Chart(
+    chart = Chart(
         id="training-costs",
-        title="The famous DeepSeek figure counts one training run, not the chips, the staff or the failures",
-        caption="What each figure counts is shown by color and hatching. Reported figures come from the developer; "
-        "estimates from outside analysts; claims are unsupported statements.",
+        title=f"DeepSeek's famous {short_money(parts['final_run'].usd, words=True)} paid for one training run; "
+        f"its chips cost an estimated {about(times)} times as much",
+        caption="Small dots: one final training run, priced at cloud rental rates. Rings: the chips and servers, "
+        "bought (used for many runs). Reported figures come from the developer; the rest are outside estimates.",
         figure=go.Figure(traces, layout),
         summary=summary,
         columns=["Model", "Developer", "Year", "What it counts", "US dollars", "Status", "Note"],
         rows=[
             [run.model, run.developer, run.year, PART_NAMES[p.part], p.usd, p.status, p.note or ""]
-            for run in runs
+            for run in data.training_costs
             for p in run.parts
         ],
         cell_formats=[None, None, None, None, compact_money, None, None],
-        sources=[p.source for run in runs for p in run.parts],
+        sources=[p.source for run in data.training_costs for p in run.parts],
     )
+    # On a phone the names go above their rows and the category notes below the first row.
+    chart.phone = {
+        "height": 110 + 84 * len(runs),
+        "margin": {"l": 4, "r": 4},
+        "xaxis": {"title": {"text": "US dollars (log scale)"}},
+        "yaxis": {"showticklabels": False},
+        "annotations": labels_above(names) + [{**note, "yshift": -22} for note in layout["annotations"]],
+    }
+    return chart
 
 
 def build(data: Data) -> list[Chart]:

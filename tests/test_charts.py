@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from charts import compute, pipeline
+from charts import benchmark_scores, compute, pipeline, prices
 from charts.loader import load
 from charts.numbers import format_value, sci
 from charts.render import figure_html, spec_json, to_csv
@@ -53,8 +53,101 @@ def test_each_chart_spec_is_identical_when_built_twice(chart_id):
 
 def test_the_price_chart_shows_each_models_output_price_from_the_data():
     spec = json.loads(spec_json(CHARTS["api-prices"]))
-    output = next(trace for trace in spec["data"] if trace["name"] == "Output")
-    assert output["y"] == [row.output for row in DATA.api_prices]
+    (bars,) = spec["data"]
+    assert dict(zip(bars["y"], bars["x"])) == {row.model: row.output for row in DATA.api_prices}
+
+
+# What each title claims, worked out again here straight from the data (not from the chart code).
+def by_id(rows, row_id):
+    return next(row for row in rows if row.id == row_id)
+
+
+def two_figures(value: float) -> str:
+    return f"{float(f'{value:.2g}'):,.0f}" if value >= 10 else f"{float(f'{value:.2g}'):g}"
+
+
+def claim_api_prices(data):
+    r1, o1 = by_id(data.api_prices, "deepseek-r1"), by_id(data.api_prices, "openai-o1")
+    return [f"charged {o1.output / r1.output:.0f} times"]
+
+
+def claim_workload_calculator(data):
+    costs = [prices.task_cost(p, data.workloads[0]) for p in data.api_prices]
+    assert min(costs) < 0.10 and max(costs) >= 2, "no longer 'a few cents or several dollars'"
+    return ["a few cents or several dollars"]
+
+
+def claim_training_costs(data):
+    parts = {p.part: p.usd for p in by_id(data.training_costs, "deepseek-v3").parts}
+    return [f"${parts['final_run'] / 1e6:.1f} million", f"{two_figures(parts['hardware'] / parts['final_run'])} times"]
+
+
+def claim_training_compute(data):
+    flop = {m.id: m.flop for m in data.training_compute.models}
+    return [f"1/{flop['llama-3-1-405b'] / flop['deepseek-v3']:.0f} of the compute"]
+
+
+def claim_compute_recipe(data):
+    models = {m.id: m for m in data.training_compute.models}
+    v3, llama = models["deepseek-v3"], models["llama-3-1-405b"]
+    by_active = v3.active_params * v3.training_tokens < llama.active_params * llama.training_tokens
+    by_total = v3.total_params * v3.training_tokens < llama.total_params * llama.training_tokens
+    assert by_active != by_total, "the comparison no longer flips with the parameters counted"
+    return ["depends on which parameters you count"]
+
+
+def claim_benchmarks_frontier(data):
+    both = [
+        b
+        for b in data.benchmarks.benchmarks
+        if not b.id.endswith("-distill")
+        and {"deepseek-r1", "openai-o1-1217"} <= set(b.scores)
+        and "points" not in b.metric
+    ]
+    gap = {b.name: b.scores["deepseek-r1"] - b.scores["openai-o1-1217"] for b in both}
+    widest = max(gap, key=lambda name: abs(gap[name]))
+    above, below = sum(g > 0 for g in gap.values()), sum(g < 0 for g in gap.values())
+    return [f"above o1 on {above} of the {len(both)} tests", f"below on {below}", f"widest gap was {widest}"]
+
+
+def claim_benchmarks_distilled(data):
+    tests = [b for b in data.benchmarks.benchmarks if b.id in benchmark_scores.DISTILLED_TESTS]
+    small = [m for m in data.benchmarks.models if m.group == "distilled"]
+    winners = [m.name for m in small if all(t.scores[m.id] > t.scores["openai-o1-mini"] for t in tests)]
+    sizes = sorted(float(name.rsplit("-", 1)[1].rstrip("B")) for name in winners)
+    return [" and ".join(f"{s:g}B" for s in sizes) + f" versions beat o1-mini on all {len(tests)} tests"]
+
+
+def claim_market_falls(data):
+    falls = sorted(data.market, key=lambda r: r.loss_usd, reverse=True)
+    assert falls[0].id == "nvidia-2025-01-27", "Nvidia's fall is no longer the largest"
+    return ["the largest one-day loss", f"{falls[0].loss_usd / falls[1].loss_usd:.1f} times the next largest"]
+
+
+CLAIMS = {name.removeprefix("claim_").replace("_", "-"): f for name, f in globals().items() if name.startswith("claim_")}
+CLAIMLESS = {"export-controls-timeline", "efficiency-factors"}  # titles that state no number or ranking
+
+
+@pytest.mark.parametrize("chart_id", CHARTS)
+def test_each_title_states_a_claim_the_data_supports_or_none(chart_id):
+    title = CHARTS[chart_id].title
+    if chart_id in CLAIMLESS:
+        assert not any(ch.isdigit() for ch in title), f"{title!r} states a number no test checks"
+        return
+    assert chart_id in CLAIMS, f"add claim_{chart_id.replace('-', '_')}() deriving this title's claim from the data"
+    for part in CLAIMS[chart_id](DATA):
+        assert part in title, f"{part!r} (from the data) is not in {title!r}"
+
+
+def test_a_title_follows_the_data_when_it_changes(project_copy):
+    path = project_copy / "data/api_prices.yaml"
+    rows = yaml.safe_load(path.read_text())
+    for row in rows:
+        if row["id"] == "openai-o1":
+            row["output"] = 21.9
+    path.write_text(yaml.safe_dump(rows, sort_keys=False))
+    changed = {chart.id: chart for chart in pipeline.all_charts(load(project_copy))}
+    assert "charged 10 times" in changed["api-prices"].title
 
 
 def test_the_multiplier_is_computed_from_the_two_flop_figures():

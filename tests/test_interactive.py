@@ -72,21 +72,6 @@ def test_the_compute_recipe_recomputes_when_all_parameters_are_counted(reader, s
     assert not reader.errors, reader.errors
 
 
-def test_clicking_a_timeline_lane_in_the_legend_hides_it(reader, site):
-    reader.open(site["url"] + chart_page(site, "export-controls-timeline"))
-    chart = "document.getElementById('chart-export-controls-timeline')"
-    assert reader.page.evaluate(f"{chart}.data[0].visible") in (None, True)
-    reader.page.locator("#chart-export-controls-timeline .legend .traces").first.click()
-    reader.page.wait_for_function(f"{chart}.data[0].visible === 'legendonly'")
-    assert (
-        reader.page.locator("#chart-export-controls-timeline .scatterlayer .trace").first.evaluate(
-            "e => getComputedStyle(e).opacity"
-        )
-        in ("0", "0.0")
-        or reader.page.evaluate(f"{chart}._fullData[0].visible") == "legendonly"
-    )
-
-
 @pytest.mark.parametrize("chart_id", ["api-prices", "training-compute", "market-falls"])
 def test_the_table_view_and_the_csv_download_show_the_same_values_as_the_data(reader, site, chart_id):
     reader.open(site["url"] + chart_page(site, chart_id))
@@ -120,15 +105,4 @@ def test_the_timeline_lane_and_period_controls_work_from_the_keyboard(reader, si
     before = reader.page.evaluate(f"{chart}.layout.xaxis.range[0]")
     form.locator("input[name=period]").last.check()
     reader.page.wait_for_function(f"String({chart}.layout.xaxis.range[0]) !== {before!r}")
-    assert not reader.errors, reader.errors
-
-
-def test_the_price_chart_switches_to_a_log_scale_and_back(reader, site):
-    reader.open(site["url"] + chart_page(site, "api-prices"))
-    chart = "document.getElementById('chart-api-prices')"
-    form = reader.page.locator("form[data-calculator=scale][data-chart='chart-api-prices']").first
-    form.locator("input[value=log]").check()
-    reader.page.wait_for_function(f"{chart}.layout.yaxis.type === 'log'")
-    form.locator("input[value=linear]").check()
-    reader.page.wait_for_function(f"{chart}.layout.yaxis.type === 'linear'")
     assert not reader.errors, reader.errors

@@ -1,0 +1,128 @@
+"""The charts' shared visual language: one colour per actor, honest log axes, readable text."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from conftest import ROOT
+
+from charts import pipeline
+from charts.loader import load
+from charts.render import spec_json
+from charts.theme import BACKGROUNDS, PALETTE
+
+DATA = load(ROOT)
+CHARTS = {chart.id: chart for chart in pipeline.all_charts(DATA)}
+SPECS = {chart_id: json.loads(spec_json(chart)) for chart_id, chart in CHARTS.items()}
+
+
+def luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def as_list(value, length: int) -> list:
+    return value if isinstance(value, list) else [value] * length
+
+
+def coloured_points(trace: dict) -> list[tuple[object, str]]:
+    """(actor named in meta, colour drawn) for every marker and line of a trace."""
+    count = max(len(trace.get("x") or []), len(trace.get("y") or []), 1)
+    meta = as_list(trace.get("meta"), count)
+    pairs = []
+    marker = trace.get("marker") or {}
+    if "color" in marker:
+        pairs += list(zip(meta, as_list(marker["color"], count)))
+    if "color" in (marker.get("line") or {}):
+        pairs += list(zip(meta, as_list(marker["line"]["color"], count)))
+    if "color" in (trace.get("line") or {}):
+        pairs += [(meta[0], trace["line"]["color"])]
+    return pairs
+
+
+def axes(spec: dict) -> dict[str, dict]:
+    """Every axis of a chart, desk and phone layouts alike."""
+    found = {}
+    for where, layout in (("desk", spec["layout"]), ("phone", spec.get("phone") or {})):
+        found.update({f"{where} {k}": v for k, v in layout.items() if k[:5] in ("xaxis", "yaxis")})
+    return found
+
+
+@pytest.mark.parametrize("actor", PALETTE)
+def test_each_actor_colour_stands_out_from_the_light_and_the_dark_page(actor):
+    for scheme, background in BACKGROUNDS.items():
+        assert contrast(PALETTE[actor], background) >= 3, f"{actor} on {scheme}"
+
+
+def test_each_actor_has_its_own_colour():
+    assert len(set(PALETTE.values())) == len(PALETTE)
+
+
+@pytest.mark.parametrize("chart_id", CHARTS)
+def test_each_actor_has_the_same_colour_on_every_chart(chart_id):
+    for trace in SPECS[chart_id]["data"]:
+        for actor, drawn in coloured_points(trace):
+            assert actor in PALETTE, f"a {trace['type']} trace draws {drawn} without naming its actor in meta"
+            assert drawn == PALETTE[actor], f"{actor} drawn in {drawn}, not {PALETTE[actor]}"
+
+
+@pytest.mark.parametrize("chart_id", CHARTS)
+def test_no_chart_uses_hatch_patterns_or_a_legend(chart_id):
+    spec = SPECS[chart_id]
+    for trace in spec["data"]:
+        assert not ((trace.get("marker") or {}).get("pattern") or {}).get("shape"), "a hatch pattern"
+    assert spec["layout"].get("showlegend") is False, "label the series on the chart instead of a legend"
+
+
+@pytest.mark.parametrize("chart_id", CHARTS)
+def test_log_axes_have_one_labelled_grid_line_per_power_of_ten(chart_id):
+    for name, axis in axes(SPECS[chart_id]).items():
+        if axis.get("type") != "log":
+            continue
+        assert axis["dtick"] == 1, name
+        exponents = [math.log10(v) for v in axis["tickvals"]]
+        assert exponents == [round(e) for e in exponents], f"{name}: a tick that is not a power of ten"
+        assert [round(e) for e in exponents] == list(range(round(exponents[0]), round(exponents[-1]) + 1))
+        assert len(axis["ticktext"]) == len(axis["tickvals"])
+        for value, text in zip(axis["tickvals"], axis["ticktext"]):
+            digits = text.strip("$")
+            assert digits not in ("2", "5", "20", "50"), f"{name}: a bare {text}"
+            assert text.startswith(("$", "10")), f"{name}: {text} is not a full label"
+            if text.startswith("10"):
+                assert text == "10" + str(round(math.log10(value))).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+@pytest.mark.parametrize("chart_id", CHARTS)
+def test_no_bar_sits_on_a_log_axis(chart_id):
+    spec = SPECS[chart_id]
+    layout = spec["layout"]
+    for trace in spec["data"]:
+        if trace["type"] != "bar":
+            continue
+        value_axis = "x" if trace.get("orientation") == "h" else "y"
+        reference = trace.get(f"{value_axis}axis", value_axis)
+        key = f"{value_axis}axis{reference[1:]}"
+        assert (layout.get(key) or {}).get("type") != "log", f"a bar on the log axis {key}"
+
+
+@pytest.mark.parametrize("chart_id", CHARTS)
+def test_no_chart_text_is_set_below_12_px_or_left_for_plotly_to_shrink(chart_id):
+    spec = SPECS[chart_id]
+    layout = spec["layout"]
+    assert layout["uniformtext"]["minsize"] >= 12 and layout["uniformtext"]["mode"] == "show"
+    for trace in spec["data"]:
+        for key in ("textfont", "insidetextfont", "outsidetextfont"):
+            assert (trace.get(key) or {}).get("size", 12) >= 12, key
+        assert trace.get("textposition") != "auto", "Plotly shrinks auto-placed labels"
+    for where in (layout, spec.get("phone") or {}):
+        assert (where.get("font") or {}).get("size", 13) >= 12
+        for note in where.get("annotations") or []:
+            assert (note.get("font") or {}).get("size", 13) >= 12, note["text"]
