@@ -157,7 +157,7 @@ def compute_recipe(data: Data) -> Chart:
         challenger=models[0],
         price=price.value,
     )
-    return Chart(
+    chart = Chart(
         id="compute-recipe",
         title="Redo the arithmetic: the multiplier depends on which parameters you count",
         caption="Training compute estimated with the usual rule of thumb, 6 × parameters × training tokens.",
@@ -179,6 +179,8 @@ def compute_recipe(data: Data) -> Chart:
         sources=[m.inputs_source or m.source for m in models] + [price.source],
         controls_html=controls,
     )
+    chart.phone = {"height": 380, "margin": {"t": 28}}
+    return chart
 
 
 def build(data: Data) -> list[Chart]:

@@ -53,7 +53,7 @@ def efficiency_factors(data: Data) -> Chart:
         + "; ".join(f"{f.name}: {f.value:g}{'%' if f.unit == 'percent' else ' times'}" for f in factors)
         + ". Each applies to a different part of the work, so they cannot be multiplied into one total."
     )
-    return Chart(
+    chart = Chart(
         id="efficiency-factors",
         title="Several separate savings, each measured on its own terms",
         caption="Each bar is one effect as its source reports it. They act on different things (memory, speed, "
@@ -65,6 +65,8 @@ def efficiency_factors(data: Data) -> Chart:
         cell_formats=[None, lambda v: f"{v:g}", None, None, None],
         sources=[f.source for f in factors],
     )
+    chart.phone = {"height": 120 + 80 * len(factors)}
+    return chart
 
 
 def build(data: Data) -> list[Chart]:

@@ -92,7 +92,7 @@ def export_controls_timeline(data: Data) -> Chart:
         lanes=[trace.name for trace in traces],
         periods=[(name, json.dumps(list(span))) for name, span in periods(first, last).items()],
     )
-    return Chart(
+    chart = Chart(
         id="export-controls-timeline",
         title="US chip rules tightened step by step while DeepSeek kept releasing models",
         caption="Each marker is one dated event in one of four lanes.",
@@ -108,6 +108,8 @@ def export_controls_timeline(data: Data) -> Chart:
         sources=[e.source for e in events],
         controls_html=controls,
     )
+    chart.phone = {"height": 460}
+    return chart
 
 
 def build(data: Data) -> list[Chart]:

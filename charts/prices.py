@@ -141,7 +141,7 @@ def workload_calculator(data: Data) -> Chart:
         default=default,
         workloads_json=json.dumps([w.model_dump() for w in data.workloads], sort_keys=True),
     )
-    return Chart(
+    chart = Chart(
         id="workload-calculator",
         title="The same task can cost a few cents or several dollars, depending on the model",
         caption="Cost of one task at each model's list price. The tasks and their token counts are our rough "
@@ -155,6 +155,8 @@ def workload_calculator(data: Data) -> Chart:
         sources=[p.source for p in prices],
         controls_html=controls,
     )
+    chart.phone = {"height": 420, "margin": {"t": 28}}
+    return chart
 
 
 def build(data: Data) -> list[Chart]:

@@ -126,3 +126,8 @@ def test_no_chart_text_is_set_below_12_px_or_left_for_plotly_to_shrink(chart_id)
         assert (where.get("font") or {}).get("size", 13) >= 12
         for note in where.get("annotations") or []:
             assert (note.get("font") or {}).get("size", 13) >= 12, note["text"]
+
+
+@pytest.mark.parametrize("chart_id", CHARTS)
+def test_each_chart_has_a_phone_layout_so_the_browser_never_shrinks_its_text(chart_id):
+    assert SPECS[chart_id].get("phone"), "without one, charts.js falls back to 11 px text on phones"
