@@ -97,7 +97,9 @@ def test_log_axes_have_one_labelled_grid_line_per_power_of_ten(chart_id):
             assert digits not in ("2", "5", "20", "50"), f"{name}: a bare {text}"
             assert text.startswith(("$", "10")), f"{name}: {text} is not a full label"
             if text.startswith("10"):
-                assert text == "10" + str(round(math.log10(value))).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+                assert text == "10" + str(round(math.log10(value))).translate(
+                    str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+                )
 
 
 @pytest.mark.parametrize("chart_id", CHARTS)

@@ -124,7 +124,9 @@ def claim_market_falls(data):
     return ["the largest one-day loss", f"{falls[0].loss_usd / falls[1].loss_usd:.1f} times the next largest"]
 
 
-CLAIMS = {name.removeprefix("claim_").replace("_", "-"): f for name, f in globals().items() if name.startswith("claim_")}
+CLAIMS = {
+    name.removeprefix("claim_").replace("_", "-"): f for name, f in globals().items() if name.startswith("claim_")
+}
 CLAIMLESS = {"export-controls-timeline", "efficiency-factors"}  # titles that state no number or ranking
 
 
