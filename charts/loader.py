@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from charts.legend import Legend
 from charts.resolve import resolve
 from charts.schema import (
     FIGURE_MACRO,
@@ -42,6 +43,7 @@ DATASET_FILES = {
     "workloads": ("workloads.yaml", list[Workload]),
     "corrections": ("corrections.yaml", list[Correction]),
     "checks": ("checks.yaml", list[PageCheck]),
+    "legend": ("legend.yaml", Legend),
 }
 
 
@@ -196,7 +198,7 @@ def _check_dataset_references(files, known_sources) -> None:
                         raise DataError(
                             f'{name}: entry "{row.id}", field scores.{model_id}: unknown model id (not in models)'
                         )
-        elif key in ("glossary", "workloads", "checks"):
+        elif key in ("glossary", "workloads", "checks", "legend"):
             continue
         elif key == "corrections":
             for index, row in enumerate(value):

@@ -1,7 +1,8 @@
 """The variables story pages read through mkdocs-macros: {{ fig.id }}, {{ num.id }}, {{ chart.id }}.
 
 Everything here is generated from data/, so a page never types a number the data holds.
-All data text is HTML-escaped before it reaches a page.
+A figure prints with its evidence mark (charts/templates/evidence-mark.html.j2); all data text is
+HTML-escaped by the template.
 """
 
 from __future__ import annotations
@@ -9,20 +10,36 @@ from __future__ import annotations
 from html import escape
 
 from charts.numbers import Computed, format_value
+from charts.render import TEMPLATES
 from charts.schema import SOURCE_KINDS, Data, Figure
 
 
-def tooltip(data: Data, source_id: str) -> str:
+def source_facts(data: Data, source_id: str, status: str) -> dict:
     source = data.sources[source_id]
-    return escape(
-        f"{source.title}, {source.producer}, {source.date_published.isoformat()} ({SOURCE_KINDS[source.kind]})",
-        quote=True,
+    return {
+        "id": source.id,
+        "title": source.title,
+        "producer": source.producer,
+        "date": source.date_published.isoformat(),
+        "kind": SOURCE_KINDS[source.kind],
+        "url": source.url,
+        "status": status,
+    }
+
+
+def mark(data: Data, text: str, kind: str, cites: list[tuple[str, str]], year: bool = False) -> str:
+    """The figure's text and its evidence mark; a year carries no mark, the year itself opens the popover."""
+    term = data.legend.figure_kind(kind)
+    sources = [source_facts(data, source_id, status) for source_id, status in dict.fromkeys(cites)]
+    if len(sources) == 1:
+        label = f"{term.name.lower()} figure: source {sources[0]['title']}, {sources[0]['producer']}"
+    else:
+        label = f"{term.name.lower()} figure, from {len(sources)} sources: " + "; ".join(s["title"] for s in sources)
+    payload = {"kind": kind, "name": term.name, "short": term.short, "sources": sources}
+    html = TEMPLATES.get_template("evidence-mark.html.j2").render(
+        text=text, kind=kind, sources=sources, payload=payload, label=label, year=year
     )
-
-
-def cite(data: Data, source_id: str, status: str) -> str:
-    """A small superscript link to the source, labelled with the figure's status."""
-    return f'<sup class="cite cite-{status}">[{status}](sources.md#{source_id} "{tooltip(data, source_id)}")</sup>'
+    return html.strip()
 
 
 def plain(figure: Figure) -> str:
@@ -31,19 +48,20 @@ def plain(figure: Figure) -> str:
 
 
 def cited(data: Data, figure: Figure) -> str:
-    return f'<span class="fig fig-{figure.status}">{plain(figure)}</span>{cite(data, figure.source, figure.status)}'
+    text = format_value(figure.value, figure.format)
+    text = f"{text} {figure.unit}" if figure.unit else text
+    return mark(data, text, figure.status, [(figure.source, figure.status)], year=figure.format == "year")
 
 
 def computed(data: Data, number: Computed) -> str:
-    """A number we computed from other data: one "computed" tag whose tooltip names every source."""
-    text, parts = number.text, number.cites
-    sources = list(dict.fromkeys(source for source, _ in parts))
-    statuses = sorted({status for _, status in parts})
-    title = "Computed by us from: " + "; ".join(tooltip(data, s) for s in sources) + f" [{', '.join(statuses)}]"
-    return (
-        f'<span class="fig fig-derived">{escape(text)}</span>'
-        f'<sup class="cite cite-computed">[computed](sources.md#{sources[0]} "{title}")</sup>'
-    )
+    """A number we computed from other data: one "computed" mark whose popover names every source."""
+    return mark(data, number.text, "computed", number.cites)
+
+
+def keys(data: Data) -> dict[str, str]:
+    """{{ mark.reported }}: the shape of a kind's mark on its own, for keys that explain the marks."""
+    module = TEMPLATES.get_template("evidence-shapes.html.j2").module
+    return {term.id: str(module.key(term.id, term.name)) for term in data.legend.figure_kinds}
 
 
 def variables(data: Data, charts_html: dict[str, str], derived: dict[str, Computed], pages: dict[str, str]) -> dict:
@@ -53,4 +71,5 @@ def variables(data: Data, charts_html: dict[str, str], derived: dict[str, Comput
         "num": {key: plain(figure) for key, figure in sorted(data.figures.items())},
         "chart": charts_html,
         "generated": pages,
+        "mark": keys(data),
     }

@@ -6,6 +6,7 @@ from collections import Counter
 from html import escape
 
 from charts.numbers import format_value
+from charts.render import TEMPLATES
 from charts.schema import FIGURE_MACRO, SOURCE_KINDS, Data
 
 VERDICTS = {
@@ -17,40 +18,42 @@ VERDICTS = {
 }
 
 
+def _render(template: str, **context) -> str:
+    """A template rendered with autoescape, blank lines dropped so Markdown keeps it as one HTML block."""
+    html = TEMPLATES.get_template(template).render(**context)
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
 def sources_list(data: Data) -> str:
-    """Every source, grouped by kind, each with an anchor that citations link to."""
+    """Every source, grouped by kind, each with an anchor that figures link to."""
     used_by: dict[str, list[str]] = {}
     for figure in data.figures.values():
         used_by.setdefault(figure.source, []).append(figure.label)
-    counts = Counter(source.kind for source in data.sources.values())
-    out = [
-        '<p class="source-counts">'
-        + escape(
-            f"{len(data.sources)} sources: "
-            + ", ".join(
-                f"{counts[kind]} {label}{'s' if counts[kind] != 1 else ''}" for kind, label in SOURCE_KINDS.items()
-            )
-        )
-        + ".</p>"
-    ]
-    for kind, kind_label in SOURCE_KINDS.items():
+    groups = []
+    for kind, label in SOURCE_KINDS.items():
         group = sorted((s for s in data.sources.values() if s.kind == kind), key=lambda s: (s.date_published, s.id))
-        if not group:
-            continue
-        out.append(f'<h2 id="kind-{kind.replace("_", "-")}">{escape(kind_label.capitalize())}s ({len(group)})</h2>')
-        out.append('<ul class="source-list">')
-        for s in group:
-            note = f' <span class="source-note">{escape(s.note)}</span>' if s.note else ""
-            uses = used_by.get(s.id, [])
-            used = f' <span class="source-uses">Quoted for: {escape("; ".join(sorted(uses)))}.</span>' if uses else ""
-            licence = f", licence {escape(s.license)}" if s.license else ""
-            out.append(
-                f'<li id="{s.id}"><strong>{escape(s.title)}</strong>, {escape(s.producer)}. '
-                f"Published {s.date_published.isoformat()}, read {s.date_accessed.isoformat()}{licence}. "
-                f'<a href="{escape(s.url, quote=True)}">{escape(s.url)}</a>.{note}{used}</li>'
-            )
-        out.append("</ul>")
-    return "\n".join(out)
+        groups.append({"kind": kind, "label": label, "count": len(group), "sources": group})
+    return _render(
+        "sources-list.html.j2",
+        total=len(data.sources),
+        groups=groups,
+        used_by={key: sorted(labels) for key, labels in used_by.items()},
+    )
+
+
+def legend(data: Data) -> dict[str, str]:
+    """The legend's four parts, one per heading on the sources and method page."""
+    module = TEMPLATES.get_template("legend.html.j2").module
+    parts = {
+        "figure_kinds": module.figure_kinds(data.legend),
+        "verdicts": module.verdicts(data.legend),
+        "dispute_statuses": module.terms(data.legend.dispute_statuses, "dispute"),
+        "source_kinds": module.terms(data.legend.source_kinds, "source-kind"),
+    }
+    return {
+        f"legend_{key}": "\n".join(line for line in str(html).splitlines() if line.strip())
+        for key, html in parts.items()
+    }
 
 
 def claims_check(data: Data) -> str:
@@ -120,12 +123,7 @@ def _target_link(data: Data, target: str) -> str:
 
 def glossary(data: Data) -> str:
     """The glossary page as a definition list, alphabetical."""
-    out = ['<dl class="glossary">']
-    for term in sorted(data.glossary, key=lambda t: t.term.lower()):
-        short = f" ({escape(term.abbr)})" if term.abbr and term.abbr != term.term else ""
-        out.append(f'<dt id="{term.id}">{escape(term.term)}{short}</dt><dd>{escape(term.definition)}</dd>')
-    out.append("</dl>")
-    return "\n".join(out)
+    return _render("glossary.html.j2", terms=sorted(data.glossary, key=lambda t: t.term.lower()))
 
 
 def abbreviations(data: Data) -> str:
@@ -139,4 +137,9 @@ def abbreviations(data: Data) -> str:
 
 
 def build(data: Data) -> dict[str, str]:
-    return {"sources": sources_list(data), "claims_check": claims_check(data), "glossary": glossary(data)}
+    return {
+        "sources": sources_list(data),
+        "claims_check": claims_check(data),
+        "glossary": glossary(data),
+        **legend(data),
+    }

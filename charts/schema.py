@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -16,6 +16,9 @@ FigureId = Annotated[str, Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
 RowId = Annotated[str, Field(pattern=r"^[a-z0-9]+([-_][a-z0-9]+)*$")]
 Text = Annotated[str, Field(min_length=1)]
 Status = Literal["reported", "estimate", "claim"]
+# Every kind of figure the site marks: the statuses a record can carry, plus our own arithmetic.
+FIGURE_KINDS = ("reported", "estimate", "claim", "computed")
+VERDICTS = ("confirmed", "approximately_right", "misleading", "wrong", "unverifiable")
 # How a claim's reason in seeds/ quotes a figure, so it never types the number: {{ fig.v3_gpu_hours }}
 FIGURE_MACRO = re.compile(r"\{\{\s*fig\.([a-z0-9_]+)\s*\}\}")
 
@@ -217,15 +220,36 @@ class Claim(Strict):
     claim: Text
     figure_claimed: str | None = None
     checked_against: list[str] = Field(min_length=1)
-    verdict: Literal["confirmed", "approximately_right", "misleading", "wrong", "unverifiable"]
+    verdict: Literal[VERDICTS]  # type: ignore[valid-type]
     reason: Text
 
 
 class SeedArticle(Strict):
+    """One press article we checked. None carries a byline or a date, so who published it and when
+    are our findings: named where we could tell, otherwise the reason we could not."""
+
     seed_file: Annotated[str, Field(pattern=r"^[0-9]{3}_[0-9a-f]+\.txt$")]
     title: Text
     summary: Text
+    outlet: str | None = None  # who published it
+    outlet_probable: bool = False  # our best identification, not confirmed
+    url: Annotated[str, Field(pattern=r"^https?://[^\s/$.?#][^\s]*$")] | None = None
+    published: dt.date | None = None  # the day it came out, where known
+    published_after: dt.date | None = None  # otherwise the dates its content places it between
+    published_before: dt.date | None = None
+    dated_by: str | None = None  # what a date range rests on
+    unnamed_reason: str | None = None  # why the outlet or the address is missing
     claims: list[Claim] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def named_or_explained(self):
+        if (self.outlet is None or self.url is None) and not self.unnamed_reason:
+            raise ValueError("unnamed_reason is required when outlet or url is missing")
+        if self.published is None and (self.published_after is None or not self.dated_by):
+            raise ValueError("published is required, or else published_after and dated_by")
+        if self.published_before and self.published_after and self.published_before < self.published_after:
+            raise ValueError("published_before is earlier than published_after")
+        return self
 
 
 class GlossaryTerm(Strict):
@@ -274,3 +298,4 @@ class Data(BaseModel):
     workloads: list[Workload]
     corrections: list[Correction]
     checks: list[PageCheck]
+    legend: Any  # charts.legend.Legend: the words for kinds, verdicts and statuses
