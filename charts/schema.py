@@ -165,6 +165,10 @@ class EfficiencyFactor(Strict):
     name: Text
     value: float
     unit: Literal["percent", "times"]
+    # How the value reads against its own starting point: the share still needed, the percent cut,
+    # how many times faster, or a price paid for the other savings.
+    effect: Literal["share_left", "cut", "faster", "cost"]
+    baseline: Text  # what it is measured against, in a few words
     explanation: Text
     status: Status
     source: SourceId
@@ -201,6 +205,8 @@ class TimelineEvent(Strict):
     lane: Literal["us_rules", "nvidia_chips", "deepseek", "markets"]
     title: Text
     meaning: Text
+    headline: Text | None = None  # a few words: marks one of the events the chart labels
+    in_force_until: str | None = None  # for a rule: the id of the event that ended it, or "open"
     status: Status
     source: SourceId
 
