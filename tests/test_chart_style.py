@@ -75,6 +75,16 @@ def test_each_actor_has_the_same_colour_on_every_chart(chart_id):
 
 
 @pytest.mark.parametrize("chart_id", CHARTS)
+def test_shaded_periods_and_reference_lines_take_their_actors_colour(chart_id):
+    for where in (SPECS[chart_id]["layout"], SPECS[chart_id].get("phone") or {}):
+        for shape in where.get("shapes") or []:
+            drawn = [c for c in (shape.get("fillcolor"), (shape.get("line") or {}).get("color")) if c]
+            if drawn:
+                assert shape.get("name") in PALETTE, f"a shape drawn in {drawn} names no actor"
+                assert all(c == PALETTE[shape["name"]] for c in drawn), f"{shape['name']} drawn in {drawn}"
+
+
+@pytest.mark.parametrize("chart_id", CHARTS)
 def test_no_chart_uses_hatch_patterns_or_a_legend(chart_id):
     spec = SPECS[chart_id]
     for trace in spec["data"]:

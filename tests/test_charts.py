@@ -14,6 +14,7 @@ from charts import benchmark_scores, compute, pipeline, prices
 from charts.loader import load
 from charts.numbers import format_value, sci
 from charts.render import figure_html, spec_json, to_csv
+from charts.schema import DataError
 
 DATA = load(ROOT)
 CHARTS = {chart.id: chart for chart in pipeline.all_charts(DATA)}
@@ -208,3 +209,32 @@ def test_numbers_print_the_same_way_everywhere(value, style, expected):
 
 def test_scientific_notation_keeps_two_significant_decimals():
     assert sci(3.29e24) == "3.29 × 10²⁴"
+
+
+def test_the_timeline_labels_six_to_eight_key_events_and_marks_r1_and_each_rules_period():
+    spec = json.loads(spec_json(CHARTS["export-controls-timeline"]))
+    labels = [text for trace in spec["data"] for text in trace["text"] if text]
+    key = [e for e in DATA.timeline if e.headline]
+    assert 6 <= len(labels) == len(key) <= 8
+    r1 = next(e for e in DATA.timeline if e.id == "deepseek-r1-2025-01")
+    lines = [s for s in spec["layout"]["shapes"] if s["type"] == "line"]
+    assert [line["x0"] for line in lines] == [r1.date.isoformat()]
+    bands = [s for s in spec["layout"]["shapes"] if s["type"] == "rect"]
+    ruled = [e for e in DATA.timeline if e.in_force_until]
+    assert sorted(b["x0"] for b in bands) == sorted(e.date.isoformat() for e in ruled)
+    by_id = {e.id: e for e in DATA.timeline}
+    ends = {b["x0"]: b["x1"] for b in bands}
+    for event in ruled:
+        if event.in_force_until != "open":
+            assert ends[event.date.isoformat()] == by_id[event.in_force_until].date.isoformat()
+
+
+def test_a_rule_ended_by_an_unknown_event_stops_the_build_with_one_line(project_copy):
+    path = project_copy / "data/timeline.yaml"
+    rows = yaml.safe_load(path.read_text())
+    next(row for row in rows if row.get("in_force_until"))["in_force_until"] = "no-such-event"
+    path.write_text(yaml.safe_dump(rows, sort_keys=False, allow_unicode=True))
+    with pytest.raises(DataError) as error:
+        pipeline.all_charts(load(project_copy))
+    message = str(error.value)
+    assert "\n" not in message and "data/timeline.yaml" in message and "in_force_until" in message
