@@ -179,7 +179,7 @@ def compute_recipe(data: Data) -> Chart:
         sources=[m.inputs_source or m.source for m in models] + [price.source],
         controls_html=controls,
     )
-    chart.phone = {"height": 380, "margin": {"t": 28}}
+    chart.phone = {"height": 400, "margin": {"t": 28, "b": 56}, "yaxis": {"title": {"text": "FLOP"}}}
     return chart
 
 

@@ -106,7 +106,7 @@ def efficiency_factors(data: Data) -> Chart:
         )
         notes += [
             {
-                "text": row_name(f, 80),
+                "text": row_name(f, 72),
                 "xref": f"x{suffix} domain",
                 "yref": f"y{suffix}",
                 "x": 0,
@@ -120,7 +120,7 @@ def efficiency_factors(data: Data) -> Chart:
             }
             for f in items
         ]
-    figure.update_layout(base_layout(height=190 + 66 * len(factors), margin={"t": 24}, annotations=notes))
+    figure.update_layout(base_layout(height=200 + 84 * len(factors), margin={"t": 24}, annotations=notes))
     summary = (
         "The DeepSeek reports give these separate effects, each against its own starting point: "
         + "; ".join(f"{f.name}: {value_text(f)}, against {f.baseline}" for f in factors)

@@ -155,7 +155,7 @@ def workload_calculator(data: Data) -> Chart:
         sources=[p.source for p in prices],
         controls_html=controls,
     )
-    chart.phone = {"height": 420, "margin": {"t": 28}}
+    chart.phone = {"height": 440, "margin": {"t": 28, "b": 64}, "yaxis": {"title": {"text": "US$ for the task"}}}
     return chart
 
 

@@ -86,7 +86,7 @@ def training_costs(data: Data) -> Chart:
         height=90 + 62 * len(runs),
         margin={"t": 30},
         xaxis=log_axis(
-            "US dollars (log scale: each grid line is 10 times the one before)",
+            "US dollars (log scale: each grid line is 10×)",
             min(values),
             max(values),
             dollars=True,
