@@ -1,4 +1,5 @@
-"""The variables story pages read through mkdocs-macros: {{ fig.id }}, {{ num.id }}, {{ chart.id }}.
+"""The variables story pages read through mkdocs-macros: {{ fig.id }}, {{ num.id }}, {{ chart.id }},
+{{ chapter.page }} (the chapter's number and reading time).
 
 Everything here is generated from data/, so a page never types a number the data holds.
 A figure prints with its evidence mark (charts/templates/evidence-mark.html.j2); all data text is
@@ -64,7 +65,13 @@ def keys(data: Data) -> dict[str, str]:
     return {term.id: str(module.key(term.id, term.name)) for term in data.legend.figure_kinds}
 
 
-def variables(data: Data, charts_html: dict[str, str], derived: dict[str, Computed], pages: dict[str, str]) -> dict:
+def variables(
+    data: Data,
+    charts_html: dict[str, str],
+    derived: dict[str, Computed],
+    pages: dict[str, str],
+    chapter_lines: dict[str, str],
+) -> dict:
     return {
         "fig": {key: cited(data, figure) for key, figure in sorted(data.figures.items())}
         | {key: computed(data, number) for key, number in sorted(derived.items())},
@@ -72,4 +79,5 @@ def variables(data: Data, charts_html: dict[str, str], derived: dict[str, Comput
         "chart": charts_html,
         "generated": pages,
         "mark": keys(data),
+        "chapter": chapter_lines,
     }

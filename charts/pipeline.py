@@ -10,6 +10,7 @@ import yaml
 
 from charts import (
     benchmark_scores,
+    chapters,
     compute,
     corrections,
     engineering,
@@ -83,6 +84,7 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
         charts_html={chart.id.replace("-", "_"): figure_html(chart, data) for chart in charts},
         derived=derived,
         pages=pages.build(data) | {"corrections": corrections.page(data, page_titles(root))},
+        chapter_lines=chapters.build(root),
     )
     macros["checked"] = corrections.checked(data)
     (out / "macros.yml").write_text(

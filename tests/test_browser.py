@@ -87,8 +87,8 @@ def test_instant_navigation_draws_charts_and_keeps_plotly_styles(reader, site):
     r = reader()
     r.open(site["url"] + "prices.html")
     r.page.evaluate("window.__sameDocument = true")
-    r.page.locator(".md-sidebar--primary a.md-nav__link[href$='/compute.html']").click()
-    r.page.wait_for_url(lambda url: "/compute.html" in url)
+    r.page.locator(".md-sidebar--primary a.md-nav__link[href$='/training-cost.html']").click()
+    r.page.wait_for_url(lambda url: "/training-cost.html" in url)
     # The URL changes before Material swaps the content in: wait for the new page's own chart.
     r.page.wait_for_selector("#chart-training-compute", state="attached")
     assert r.page.evaluate("window.__sameDocument === true"), "navigation reloaded the page (site_url mismatch?)"
