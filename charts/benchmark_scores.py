@@ -1,17 +1,13 @@
-"""Benchmarks: R1 against o1 test by test, and how far the small models distilled from R1 get.
+"""Benchmarks: R1 against o1, test by test.
 
-R1 against o1 is a dumbbell per test with the gap written beside it, over every test in the R1
-report's Table 4 that gives both models a percentage score (Codeforces appears once, as a
-percentile; its rating is on another scale). The distilled models are small multiples, one panel
-per test, ordered by size, with o1-mini as a labelled reference line.
+A dumbbell per test with the gap written beside it, over every test in the R1 report's Table 4
+that scores both models out of 100 (Codeforces appears once, as a percentile; its rating is on
+another scale and sits in the table).
 """
 
 from __future__ import annotations
 
-import re
-
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from charts.numbers import trim
 from charts.render import Chart
@@ -21,15 +17,6 @@ from charts.theme import ACTORS, axis, base_layout, colour, labels_above
 
 R1, O1, O1_MINI = "deepseek-r1", "openai-o1-1217", "openai-o1-mini"
 GAP_X = 104  # where the gap column starts, in score units
-DISTILLED_TESTS = ["aime-2024-distill", "math-500-distill", "gpqa-diamond-distill", "livecodebench-distill"]
-
-
-def pick(data: Data, ids: list[str]):
-    found = {b.id: b for b in data.benchmarks.benchmarks}
-    missing = [i for i in ids if i not in found]
-    if missing:
-        raise DataError(f"data/benchmarks.yaml: benchmarks {missing} are missing (the benchmark charts use them)")
-    return [found[i] for i in ids]
 
 
 def head_to_head(data: Data):
@@ -147,125 +134,5 @@ def frontier(data: Data) -> Chart:
     return chart
 
 
-def size_of(name: str) -> float:
-    match = re.search(r"(\d+(?:\.\d+)?)B$", name)
-    if not match:
-        raise DataError(f'data/benchmarks.yaml: model "{name}", field name: should end in its size, like "7B"')
-    return float(match.group(1))
-
-
-def distilled(data: Data) -> Chart:
-    tests = pick(data, DISTILLED_TESTS)
-    small = sorted((m for m in data.benchmarks.models if m.group == "distilled"), key=lambda m: size_of(m.name))
-    if not small:
-        raise DataError("data/benchmarks.yaml: no model has group: distilled")
-    short = [label(m.name.replace("R1-Distill-", "").replace("-", " ")) for m in small]
-    figure = make_subplots(rows=2, cols=2, horizontal_spacing=0.14, vertical_spacing=0.2, shared_yaxes=True)
-    notes = []
-    for index, test in enumerate(tests):
-        row, col = index // 2 + 1, index % 2 + 1
-        suffix = "" if index == 0 else str(index + 1)
-        if O1_MINI not in test.scores:
-            raise DataError(f'data/benchmarks.yaml: benchmark "{test.id}", field scores: no {O1_MINI} score')
-        scores = [test.scores.get(m.id) for m in small]
-        figure.add_trace(
-            go.Bar(
-                x=scores,
-                y=short,
-                orientation="h",
-                # Bars that beat o1-mini in full colour, the others faded: the point at a glance.
-                marker={
-                    "color": colour("deepseek"),
-                    "opacity": [1 if (v or 0) > test.scores[O1_MINI] else 0.45 for v in scores],
-                },
-                meta=["deepseek"] * len(small),
-                text=[trim(s, 1) if s is not None else "n/a" for s in scores],
-                textposition="outside",
-                textfont={"size": 12},
-                cliponaxis=False,
-                hovertemplate="%{y}: %{x}<extra></extra>",
-            ),
-            row=row,
-            col=col,
-        )
-        reference = test.scores[O1_MINI]
-        figure.add_trace(
-            go.Scatter(  # o1-mini as a reference line across the panel
-                x=[reference, reference],
-                y=[short[0], short[-1]],
-                mode="lines",
-                line={"color": colour("openai"), "width": 3, "dash": "dash"},
-                meta=["openai", "openai"],
-                hoverinfo="skip",
-            ),
-            row=row,
-            col=col,
-        )
-        # Panel title and the reference line's label, placed by the panel's own domain, so they
-        # follow the panel when a phone stacks the four in one column.
-        notes += [
-            {
-                "text": f"<b>{label(test.name.replace(' (distilled models)', ''))}</b>",
-                "xref": f"x{suffix} domain",
-                "yref": f"y{suffix} domain",
-                "x": 0,
-                "y": 1,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "yshift": 16,
-                "showarrow": False,
-                "font": {"size": 14},
-            },
-            {
-                "text": f"o1-mini {trim(reference, 1)}",
-                "xref": f"x{suffix}",
-                "yref": f"y{suffix} domain",
-                "x": reference,
-                "y": 1,
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": 12},
-            },
-        ]
-        figure.update_xaxes(range=[0, 112], dtick=50, automargin=True, row=row, col=col)
-        figure.update_yaxes(autorange="reversed", automargin=True, row=row, col=col)
-    figure.update_layout(base_layout(height=600, margin={"t": 40}, bargap=0.3, annotations=notes))
-    beats = [m for m in small if all(t.scores.get(m.id, 0) > t.scores[O1_MINI] for t in tests)]
-    none = [m for m in small if not any(t.scores.get(m.id, 0) > t.scores[O1_MINI] for t in tests)]
-    columns, rows, formats = table(data, tests, [m.id for m in small] + [O1_MINI])
-    summary = (
-        f"The report lists {len(small)} small models distilled from R1, from {small[0].name} to "
-        f"{small[-1].name}. Against OpenAI o1-mini on {len(tests)} tests, "
-        f"{' and '.join(m.name for m in beats) or 'none'} score higher on all of them, and "
-        f"{' and '.join(m.name for m in none) or 'none'} on none."
-    )
-    sizes = " and ".join(f"{trim(size_of(m.name))}B" for m in beats)
-    chart = Chart(
-        id="benchmarks-distilled",
-        title=f"Small models taught by R1: the {sizes} versions beat o1-mini on all {len(tests)} tests"
-        if beats
-        else f"No small model taught by R1 beats o1-mini on all {len(tests)} tests",
-        caption="Scores of the models distilled from R1 (smallest at the top; full colour where they beat o1-mini), "
-        "against OpenAI o1-mini (dashed line), "
-        "as reported in the DeepSeek-R1 paper. Each panel is one test, scored in percent.",
-        figure=figure,
-        summary=summary,
-        columns=columns,
-        rows=rows,
-        cell_formats=formats,
-        sources=sorted({t.source for t in tests}),
-    )
-    # On a phone the four panels stack in one column, each with its own model names.
-    chart.phone = {"height": 4 * 225 + 40}
-    for i in range(len(tests)):
-        top = 1 - i / len(tests)
-        chart.phone[f"xaxis{i + 1 if i else ''}"] = {"domain": [0, 1]}
-        chart.phone[f"yaxis{i + 1 if i else ''}"] = {
-            "domain": [top - 1 / len(tests) + 0.085, top - 0.035],
-            "showticklabels": True,
-        }
-    return chart
-
-
 def build(data: Data) -> list[Chart]:
-    return [frontier(data), distilled(data)]
+    return [frontier(data)]

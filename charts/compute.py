@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import plotly.graph_objects as go
 
@@ -73,6 +74,18 @@ def training_compute(data: Data) -> Chart:
         xaxis=log_axis("Training compute (FLOP, log scale)", min(m.flop_low or m.flop for m in rows), rows[-1].flop),
         yaxis=axis("", categoryorder="array", categoryarray=names),
         margin={"t": 10},
+        # The comparison the title makes, written beside the bigger model.
+        annotations=[
+            {
+                "x": math.log10(base.flop),  # annotations on a log axis take the power of ten
+                "y": label(base.model),
+                "xanchor": "left",
+                "xshift": 12,
+                "text": f"<b>{times:.0f}× {label(challenger.model)}</b>",
+                "showarrow": False,
+                "font": {"size": 13},
+            }
+        ],
     )
     summary = (
         f"{base.model} used about {sci(base.flop)} FLOP to train and {challenger.model} about "
@@ -95,7 +108,9 @@ def training_compute(data: Data) -> Chart:
         cell_formats=[None, None, None, sci, sci, sci, None],
         sources=[m.source for m in rows],
     )
-    chart.phone = {"xaxis": {"title": {"text": "FLOP (log scale)"}}}
+    short = label(challenger.model.removeprefix(f"{challenger.developer}-"))
+    note = {**layout["annotations"][0], "text": f"<b>{times:.0f}× {short}</b>"}
+    chart.phone = {"xaxis": {"title": {"text": "FLOP (log scale)"}}, "annotations": [note]}
     return chart
 
 

@@ -13,6 +13,7 @@ from charts import (
     chapters,
     compute,
     corrections,
+    distilled_models,
     engineering,
     export_controls,
     market_falls,
@@ -25,7 +26,16 @@ from charts.loader import load
 from charts.macros import variables
 from charts.render import figure_html, to_csv
 
-FAMILIES = (prices, training_costs, export_controls, compute, engineering, benchmark_scores, market_falls)
+FAMILIES = (
+    prices,
+    training_costs,
+    export_controls,
+    compute,
+    engineering,
+    benchmark_scores,
+    distilled_models,
+    market_falls,
+)
 PLOTLY_BASIC = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
 IFRAME_WORKER = Path("node_modules/iframe-worker/shim/index.js")
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from charts import benchmark_scores, compute, pipeline, prices
+from charts import compute, distilled_models, pipeline, prices
 from charts.loader import load
 from charts.numbers import format_value, sci
 from charts.render import figure_html, spec_json, to_csv
@@ -112,7 +112,7 @@ def claim_benchmarks_frontier(data):
 
 
 def claim_benchmarks_distilled(data):
-    tests = [b for b in data.benchmarks.benchmarks if b.id in benchmark_scores.DISTILLED_TESTS]
+    tests = [b for b in data.benchmarks.benchmarks if b.id in distilled_models.DISTILLED_TESTS]
     small = [m for m in data.benchmarks.models if m.group == "distilled"]
     winners = [m.name for m in small if all(t.scores[m.id] > t.scores["openai-o1-mini"] for t in tests)]
     sizes = sorted(float(name.rsplit("-", 1)[1].rstrip("B")) for name in winners)
