@@ -115,3 +115,29 @@ def test_headings_are_set_in_the_full_contrast_text_colour(phone, site, scheme):
 def test_the_home_page_lists_the_chapters_in_reading_order_with_their_numbers():
     listed = re.findall(r"\[(\d+)\. [^\]]+\]\(([\w-]+\.md)\)", (ROOT / "docs" / "index.md").read_text())
     assert listed == [(str(n), path) for n, (_, path) in enumerate(chapters.story(ROOT), start=1)]
+
+
+def chapter_texts():
+    return {path: (ROOT / "docs" / path).read_text() for _, path in chapters.story(ROOT)}
+
+
+def pages_naming(figures, texts):
+    return {path for path, text in texts.items() if any(re.search(rf"\b{f}\b", text) for f in figures)}
+
+
+def test_the_chip_count_dispute_is_told_in_full_only_in_what_is_disputed():
+    # Elsewhere a chapter gives a one-line reminder and a link, never the counts themselves.
+    counts = ("alexandr_wang_h100_claim", "semianalysis_gpu_count", "semianalysis_h100_count")
+    assert pages_naming(counts, chapter_texts()) == {"disputed.md"}
+
+
+def test_the_training_cost_arithmetic_is_worked_only_in_the_cost_chapter():
+    # GPU-hours times the assumed rent: other chapters quote the result with what it counts.
+    assert pages_naming(("v3_gpu_hour_price", "v3_gpu_hours"), chapter_texts()) == {"training-cost.md"}
+
+
+def test_the_compute_multiplier_is_framed_one_way_in_every_chapter():
+    for path, text in chapter_texts().items():
+        assert not re.search(r"eleventh|twelfth|\b1/1\d\b|a tenth of the compute", text, re.I), path
+        for use in re.finditer(r"\{\{ fig\.compute_multiplier \}\}", text):
+            assert re.match(r"\**\s+as much", text[use.end() :]), f'{path}: write "... used N times as much"'
