@@ -23,9 +23,6 @@ from charts.edition import edition
 
 ROOT = Path(__file__).resolve().parent
 STORY_SECTION = "The story"
-PAPERS = {"A4": "a4", "Letter": "letter"}
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
 def mkdocs_config() -> dict:
@@ -127,36 +124,26 @@ def write_html(site: Path, live: str, data, sections_: list[tuple[str, str]]) ->
 
 
 def print_pdfs(pages: list[Path], papers: list[str]) -> list[Path]:
-    from playwright.sync_api import sync_playwright
+    from handouts.printer import print_all
 
-    pdfs = []
-    with sync_playwright() as playwright:
-        # Debian's chromium where it is installed (as here and in CI), else Playwright's own download.
-        where = {"executable_path": CHROMIUM} if Path(CHROMIUM).exists() else {}
-        browser = playwright.chromium.launch(args=CHROMIUM_ARGS, **where)
-        page = browser.new_page()
-        page.emulate_media(media="print")
-        footer = (
-            '<div style="font-size:8px;width:100%;text-align:center;color:#555">'
-            '<span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
-        )
-        for html in pages:
-            page.goto(html.as_uri(), wait_until="load")
-            page.wait_for_function("[...document.images].every(i => i.complete)")
-            for paper in papers:
-                pdf = html.with_name(f"{html.stem}-{PAPERS[paper]}.pdf")
-                page.pdf(
-                    path=str(pdf),
-                    format=paper,
-                    print_background=True,
-                    margin={"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
-                    display_header_footer=True,
-                    header_template="<span></span>",
-                    footer_template=footer,
-                )
-                pdfs.append(pdf)
-        browser.close()
-    return pdfs
+    return print_all(pages, papers)
+
+
+def write_worksheets(site: Path, live: str, data) -> list[Path]:
+    from charts.lesson import load_lesson
+    from charts.pipeline import FAMILIES, all_charts
+    from handouts import worksheets
+
+    derived = {}
+    for family in FAMILIES:
+        if hasattr(family, "derived"):
+            derived.update(family.derived(data))
+    lesson = load_lesson(ROOT, data, derived, {chart.id for chart in all_charts(data)})
+    env = Environment(
+        loader=FileSystemLoader(ROOT / "charts" / "templates"), autoescape=True, undefined=StrictUndefined
+    )
+    common = {"qr": qr_svg, "edition": edition(data, ROOT)}
+    return worksheets.write(env, lesson, data, derived, site, ROOT, live, common)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     if (args.site / "teachers.html").exists():
         chosen.append(("For teachers", "teachers.html"))
     pages = write_html(args.site, live, data, chosen)
+    pages += write_worksheets(args.site, live, data)
     if args.no_pdf:
         return 0
     papers = ["A4", "Letter"] if args.paper == "both" else [args.paper]

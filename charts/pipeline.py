@@ -16,12 +16,15 @@ from charts import (
     distilled_models,
     engineering,
     export_controls,
+    lesson_pages,
     market_falls,
     pages,
     prices,
     training_costs,
 )
+from charts.edition import edition
 from charts.images import write_images
+from charts.lesson import Texts, load_lesson
 from charts.loader import load
 from charts.macros import variables
 from charts.render import figure_html, to_csv
@@ -97,6 +100,8 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
         chapter_lines=chapters.build(root),
     )
     macros["checked"] = corrections.checked(data)
+    lesson = load_lesson(root, data, derived, {chart.id for chart in charts})
+    macros["generated"] |= lesson_pages.teachers(lesson, Texts(data, derived), root)
     (out / "macros.yml").write_text(
         yaml.safe_dump(macros, sort_keys=True, allow_unicode=True, width=1_000_000), encoding="utf-8"
     )
@@ -110,4 +115,8 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
         print("warning: npm's iframe-worker is missing; offline search will not work from file://", file=sys.stderr)
     if images:
         write_images(charts, out / "img", cache=root / ".cache" / "svg")
+    pictures = lesson_pages.pictures(out / "img", [chart.id for chart in charts])
+    (out / "projector.html").write_text(
+        lesson_pages.projector(lesson, Texts(data, derived), data, pictures, edition(data, root)), encoding="utf-8"
+    )
     return {"charts": len(charts), "figures": len(data.figures), "sources": len(data.sources)}

@@ -1,0 +1,247 @@
+"""The classroom lesson in data/lesson.yaml: its shape, and its texts with numbers read from data/.
+
+Worksheets, answer keys, the projector view and the teachers' page all read the same activities, so a
+question and its numbers are written once. A text writes {{ num.ID }} or {{ fig.ID }} like a story page.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from html import escape
+from pathlib import Path
+from typing import Literal
+
+from jinja2 import Environment, StrictUndefined, TemplateError
+from markupsafe import Markup
+from pydantic import Field, model_validator
+
+from charts.loader import _validate
+from charts.numbers import Computed, format_value, money, sci, trim
+from charts.schema import DataError, FigureId, RowId, Strict, Text
+
+LESSON_FILE = "data/lesson.yaml"
+
+
+class Question(Strict):
+    ask: Text
+    answer: Text
+    choices: list[Text] = []
+    lines: int = Field(default=2, ge=0, le=8)  # ruled lines to write on
+
+
+class Activity(Strict):
+    id: RowId
+    title: Text
+    minutes: int = Field(ge=1, le=45)
+    goal: Text
+    intro: Text
+    headline: str | None = None  # shown as a headline: plain numbers, never a citation tag inside
+    claim: RowId | None = None  # a claim from seeds/, shown with its article
+    chart: RowId | None = None  # a chart id: its static picture
+    table: RowId | None = None  # a chart id: its data table
+    figures: list[FigureId] = []  # a fact box: each number, what it counts, its tag, its source
+    workload: RowId | None = None  # a task from data/workloads.yaml
+    questions: list[Question] = Field(min_length=1)
+
+
+class Step(Strict):
+    minutes: int = Field(ge=1)
+    kind: Literal["hook", "read", "work", "present", "discuss", "quiz", "exit"]
+    title: Text
+    do: Text
+    activity: RowId | None = None
+
+
+class Lesson(Strict):
+    title: str | None = None
+    steps: list[Step] = Field(min_length=1)
+
+
+class Plan(Strict):
+    id: RowId
+    title: Text
+    minutes_per_lesson: int = Field(ge=10, le=120)
+    lessons: list[Lesson] = Field(min_length=1)
+    materials: list[Text] = Field(min_length=1)
+    night_before: list[Text] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def adds_up(self):
+        for number, lesson in enumerate(self.lessons, start=1):
+            total = sum(step.minutes for step in lesson.steps)
+            if total != self.minutes_per_lesson:
+                raise ValueError(f"lesson {number}'s steps add up to {total} minutes, not {self.minutes_per_lesson}")
+        kinds = {step.kind for lesson in self.lessons for step in lesson.steps}
+        for needed in ("present", "quiz"):
+            if needed not in kinds:
+                raise ValueError(f"the plan has no {needed!r} step: students must present and take the quiz")
+        return self
+
+
+class LessonData(Strict):
+    activities: list[Activity] = Field(min_length=1)
+    plans: list[Plan] = Field(min_length=1)
+
+    def activity(self, activity_id: str) -> Activity:
+        return next(a for a in self.activities if a.id == activity_id)
+
+
+class Texts:
+    """Renders a lesson text: numbers formatted exactly as on the site, every source it used remembered."""
+
+    def __init__(self, data, derived: dict[str, Computed]):
+        self.data, self.derived, self.used = data, derived, []
+        self.env = Environment(autoescape=True, undefined=StrictUndefined)
+
+    def _tag(self, status: str, source: str | None) -> Markup:
+        if source:
+            self.used.append(source)
+        return Markup(f'<span class="tag tag-{status}">{status}</span>')
+
+    def number(self, figure_id: str) -> str:
+        if figure_id in self.data.figures:
+            figure = self.data.figures[figure_id]
+            self.used.append(figure.source)
+            text = format_value(figure.value, figure.format)
+            return f"{text} {figure.unit}" if figure.unit else text
+        if figure_id in self.derived:
+            self.used += [source for source, _ in self.derived[figure_id].cites]
+            return self.derived[figure_id].text
+        raise KeyError(f'unknown figure "{figure_id}" (not in data/figures/)')
+
+    def cited(self, figure_id: str) -> Markup:
+        text = escape(self.number(figure_id))
+        if figure_id in self.data.figures:
+            figure = self.data.figures[figure_id]
+            return Markup(f'<span class="fig">{text}</span> ') + self._tag(figure.status, figure.source)
+        return Markup(f'<span class="fig">{text}</span> ') + self._tag("computed", None)
+
+    def helpers(self) -> dict:
+        from charts.compute import compute_of, recipe_flop
+        from charts.prices import price_of, task_cost
+
+        data = self.data
+
+        def workload(workload_id):
+            found = next((w for w in data.workloads if w.id == workload_id), None)
+            if found is None:
+                raise KeyError(f'unknown workload "{workload_id}" (not in data/workloads.yaml)')
+            return found
+
+        def times(a, b):
+            ratio = data.figures[a].value / data.figures[b].value
+            self.number(a), self.number(b)
+            return f"{trim(ratio, 0 if ratio >= 10 else 1)} times"
+
+        def recipe_times(basis):
+            from charts.compute import BASELINE, CHALLENGER
+
+            ratio = recipe_flop(compute_of(data, BASELINE), basis) / recipe_flop(compute_of(data, CHALLENGER), basis)
+            return f"{trim(ratio, 1)} times"
+
+        return {
+            "num": _Lookup(self.number),
+            "fig": _Lookup(self.cited),
+            "times": times,
+            "tokens": lambda w, field: trim(getattr(workload(w), field), 0),
+            "task_cost": lambda w, model: money(task_cost(price_of(data, model), workload(w))),
+            "recipe": lambda model, basis: sci(recipe_flop(compute_of(data, model), basis)),
+            "recipe_times": recipe_times,
+            "log_steps": lambda a, b: trim(math.log10(data.figures[a].value / data.figures[b].value), 1),
+        }
+
+    def render(self, text: str) -> Markup:
+        return Markup(self.env.from_string(escape(text, quote=False)).render(**self.helpers()).strip())
+
+
+class _Lookup:
+    """num.ID and fig.ID inside a text; an unknown ID is an error naming it."""
+
+    def __init__(self, read):
+        self._read = read
+
+    def __getattr__(self, name):
+        return self._read(name)
+
+
+def _texts_of(activity: Activity) -> list[tuple[str, str]]:
+    fields = [("intro", activity.intro)] + ([("headline", activity.headline)] if activity.headline else [])
+    for index, question in enumerate(activity.questions):
+        fields += [(f"questions[{index}].ask", question.ask), (f"questions[{index}].answer", question.answer)]
+        fields += [(f"questions[{index}].choices[{i}]", choice) for i, choice in enumerate(question.choices)]
+    return fields
+
+
+def load_lesson(root: Path, data, derived: dict[str, Computed], chart_ids: set[str]) -> LessonData:
+    """Validate data/lesson.yaml, check every id it names, and render every text once to catch errors."""
+    path = root / LESSON_FILE
+    if not path.exists():
+        raise DataError(f"{LESSON_FILE}: the file is missing")
+    name, lesson = _validate(LessonData, path, root)
+    claims = {claim.id for article in data.seeds for claim in article.claims}
+    workloads = {w.id for w in data.workloads}
+    activities = {a.id for a in lesson.activities}
+    if len(activities) != len(lesson.activities):
+        raise DataError(f"{name}: two activities share an id")
+    for activity in lesson.activities:
+        where = f'{name}: entry "{activity.id}", field'
+        for field, value, known, what in (
+            ("chart", activity.chart, chart_ids, "chart id"),
+            ("table", activity.table, chart_ids, "chart id"),
+            ("claim", activity.claim, claims, "claim id (not in seeds/)"),
+            ("workload", activity.workload, workloads, "workload id (not in data/workloads.yaml)"),
+        ):
+            if value is not None and value not in known:
+                raise DataError(f'{where} {field}: unknown {what} "{value}"')
+        for index, figure in enumerate(activity.figures):
+            if figure not in data.figures:
+                raise DataError(f'{where} figures[{index}]: unknown figure "{figure}" (not in data/figures/)')
+        texts = Texts(data, derived)
+        for field, text in _texts_of(activity):
+            try:
+                texts.render(text)
+            except (TemplateError, KeyError, AttributeError, DataError) as error:
+                message = str(error).strip("'\"")
+                raise DataError(f"{where} {field}: {message}") from None
+    for plan in lesson.plans:
+        for lesson_ in plan.lessons:
+            for step in lesson_.steps:
+                if step.activity is not None and step.activity not in activities:
+                    raise DataError(
+                        f'{name}: entry "{plan.id}", field steps.activity: unknown activity "{step.activity}"'
+                    )
+    return lesson
+
+
+def page_showing(root: Path, chart_id: str) -> str | None:
+    """The docs page that shows a chart (`{{ chart.<id> }}`), so links follow the page when chapters move."""
+    macro = re.compile(r"\{\{\s*chart\." + re.escape(chart_id.replace("-", "_")) + r"\s*\}\}")
+    for path in sorted((root / "docs").glob("*.md")):
+        if macro.search(path.read_text(encoding="utf-8")):
+            return path.stem + ".html"
+    return None
+
+
+def page_quoting(root: Path, figure_id: str) -> str | None:
+    """The docs page whose "In short" box quotes a figure (else the first page that quotes it at all)."""
+    macro = re.compile(r"\{\{\s*(?:fig|num)\." + re.escape(figure_id) + r"\s*\}\}")
+    pages = sorted((root / "docs").glob("*.md"))
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        box = re.search(r'!!! abstract "In short"\n((?:    .*\n|\n)+)', text)
+        if box and macro.search(box.group(1)):
+            return path.stem + ".html"
+    return next((p.stem + ".html" for p in pages if macro.search(p.read_text(encoding="utf-8"))), None)
+
+
+def live_page(root: Path, activity: Activity) -> str:
+    """Where a worksheet's QR code points: the page with its chart or table, its claim, or its first number."""
+    for chart_id in (activity.chart, activity.table):
+        if chart_id and (page := page_showing(root, chart_id)):
+            return page
+    if activity.figures and (page := page_quoting(root, activity.figures[0])):
+        return page
+    if activity.claim:
+        return f"claims.html#claim-{activity.claim}"
+    return "index.html"

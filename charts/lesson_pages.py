@@ -1,0 +1,114 @@
+"""What the teachers' page and the projector view show of data/lesson.yaml: plans, materials, the quiz.
+
+The worksheets themselves are printed by make_handouts.py; their file names are fixed here, so the page
+links what the printer writes.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from charts.lesson import LessonData, Texts, live_page
+
+TEMPLATES = Environment(
+    loader=PackageLoader("charts", "templates"), autoescape=True, undefined=StrictUndefined, trim_blocks=True
+)
+PAPERS = ("a4", "letter")
+PROJECTOR = "generated/projector.html"
+
+
+def worksheet_pdf(activity_id: str, paper: str) -> str:
+    return f"handouts/worksheets/{activity_id}-{paper}.pdf"
+
+
+def key_pdf(activity_id: str, paper: str) -> str:
+    return f"handouts/keys/{activity_id}-key-{paper}.pdf"
+
+
+def _links(path_for, activity_id: str) -> str:
+    return " · ".join(f'<a href="{path_for(activity_id, p)}">{"A4" if p == "a4" else "US Letter"}</a>' for p in PAPERS)
+
+
+def worksheets_table(lesson: LessonData, root: Path) -> str:
+    """Every worksheet with its minutes, what it practises, its PDFs, its key and its live page."""
+    rows = []
+    for a in lesson.activities:
+        rows.append(
+            f'<tr><th scope="row">{escape(a.title)}</th><td>{a.minutes}</td><td>{escape(a.goal)}</td>'
+            f"<td>{_links(worksheet_pdf, a.id)}</td><td>{_links(key_pdf, a.id)}</td>"
+            f'<td><a href="{live_page(root, a)}">page</a></td></tr>'
+        )
+    return (
+        '<table class="worksheets"><thead><tr><th scope="col">Worksheet</th><th scope="col">Minutes</th>'
+        '<th scope="col">Students practise</th><th scope="col">Print (one page)</th>'
+        '<th scope="col">Answer key</th><th scope="col">Online</th></tr></thead><tbody>'
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+
+
+def plans(lesson: LessonData, texts: Texts) -> str:
+    """The plans as timed tables, each with its materials and what to do the night before."""
+    return TEMPLATES.get_template("lesson-plans.html.j2").render(
+        plans=lesson.plans,
+        activities={a.id: a for a in lesson.activities},
+        worksheet_pdf=worksheet_pdf,
+        projector=PROJECTOR,
+        render=texts.render,
+    )
+
+
+def quiz(lesson: LessonData, texts: Texts) -> str:
+    return TEMPLATES.get_template("lesson-quiz.html.j2").render(quiz=lesson.activity("quiz"), render=texts.render)
+
+
+def teachers(lesson: LessonData, texts: Texts, root: Path) -> dict[str, str]:
+    """What the teachers' page reads: {{ generated.lesson_plans }}, .worksheets and .quiz."""
+    parts = {
+        "lesson_plans": plans(lesson, texts),
+        "worksheets": worksheets_table(lesson, root),
+        "quiz": quiz(lesson, texts),
+    }
+    # No blank lines: Markdown would start reading the HTML as text after one.
+    return {key: "\n".join(line for line in html.splitlines() if line.strip()) for key, html in parts.items()}
+
+
+def pictures(folder: Path, chart_ids: list[str]) -> dict[str, str]:
+    """{chart id: its static picture under img/}: the plain SVG, else the widest variant the build wrote."""
+    found = {}
+    for chart_id in chart_ids:
+        plain = folder / f"{chart_id}.svg"
+        variants = sorted(folder.glob(f"{chart_id}-*.svg"), key=lambda p: ("desktop" not in p.name, p.name))
+        chosen = plain if plain.exists() else (variants[0] if variants else None)
+        if chosen is not None:
+            found[chart_id] = f"img/{chosen.name}"
+    return found
+
+
+def projector(lesson: LessonData, texts: Texts, data, images: dict[str, str], edition: dict) -> str:
+    """A standalone page, one screen per claim, chart or question; arrow keys step; works from file://."""
+    slides = []
+    for a in lesson.activities:
+        slides.append({"kind": "title", "title": a.title, "text": texts.render(a.goal), "minutes": a.minutes})
+        if a.headline:
+            slides.append({"kind": "headline", "title": a.title, "text": texts.render(a.headline)})
+        if a.claim:
+            article, claim = next((s, c) for s in data.seeds for c in s.claims if c.id == a.claim)
+            slides.append({"kind": "claim", "title": f"A claim in: {article.title}", "text": texts.render(claim.claim)})
+        for chart_id in (a.chart, a.table):
+            if chart_id and chart_id in images:
+                slides.append({"kind": "chart", "title": a.title, "image": images[chart_id], "alt": chart_id})
+        for number, q in enumerate(a.questions, start=1):
+            slides.append(
+                {
+                    "kind": "question",
+                    "title": f"{a.title} · question {number}",
+                    "text": texts.render(q.ask),
+                    "choices": [texts.render(c) for c in q.choices],
+                    "answer": texts.render(q.answer),
+                }
+            )
+    return TEMPLATES.get_template("projector.html.j2").render(slides=slides, edition=edition)

@@ -1,0 +1,1 @@
+"""Print-ready classroom material made from the built site and data/: worksheets, keys, handouts, the reader."""

@@ -1,0 +1,165 @@
+"""The lesson: plans that add up, questions whose numbers come from data/, one-page worksheets with keys apart,
+and a projector view that steps with the keyboard from file://."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from charts.lesson import LessonData, load_lesson
+from charts.loader import load
+from charts.pipeline import FAMILIES, all_charts
+from charts.schema import DataError
+
+PAPERS = {"a4": (595, 842), "letter": (612, 792)}  # points
+
+
+def lesson_of(root=ROOT) -> LessonData:
+    data = load(root)
+    derived = {k: v for family in FAMILIES if hasattr(family, "derived") for k, v in family.derived(data).items()}
+    return load_lesson(root, data, derived, {chart.id for chart in all_charts(data)})
+
+
+def pdf_pages(path) -> int:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+
+
+def pdf_text(path) -> str:
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", " ", out)
+
+
+def test_every_plan_adds_up_and_has_students_present_and_take_the_quiz():
+    lesson = lesson_of()
+    assert {plan.minutes_per_lesson * len(plan.lessons) for plan in lesson.plans} >= {20, 45, 90}
+    for plan in lesson.plans:
+        for part in plan.lessons:
+            assert sum(step.minutes for step in part.steps) == plan.minutes_per_lesson, plan.id
+        kinds = {step.kind for part in plan.lessons for step in part.steps}
+        assert {"present", "quiz"} <= kinds, plan.id
+        assert plan.materials and plan.night_before
+
+
+def test_the_hook_headline_carries_no_citation_tag():
+    for activity in lesson_of().activities:
+        if activity.headline:
+            assert "fig." not in activity.headline, "a headline in a lesson on headlines must not carry a tag"
+
+
+def edit_lesson(project, change):
+    path = project / "data" / "lesson.yaml"
+    document = yaml.safe_load(path.read_text())
+    change(document)
+    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
+
+
+BAD_LESSONS = {
+    "a plan that does not add up": (
+        lambda doc: doc["plans"][0]["lessons"][0]["steps"][0].update(minutes=7),
+        r"data/lesson\.yaml: entry \"twenty-minutes\", field plans\[0\]: .*add up to \d+ minutes, not 20",
+    ),
+    "an unknown figure in a question": (
+        lambda doc: doc["activities"][0]["questions"][0].update(ask="How much is {{ num.no_such_figure }}?"),
+        r'data/lesson\.yaml: entry "[a-z-]+", field questions\[0\]\.ask: unknown figure "no_such_figure"',
+    ),
+    "an unknown chart": (
+        lambda doc: doc["activities"][2].update(chart="no-such-chart"),
+        r'data/lesson\.yaml: entry "[a-z-]+", field chart: unknown chart id "no-such-chart"',
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_LESSONS, ids=list(BAD_LESSONS))
+def test_a_bad_lesson_file_stops_with_one_message_naming_file_entry_and_field(project_copy, case):
+    change, message = BAD_LESSONS[case]
+    edit_lesson(project_copy, change)
+    with pytest.raises(DataError, match=message):
+        lesson_of(project_copy)
+
+
+def test_the_lesson_types_no_dollar_amount_percentage_or_figure_the_data_holds():
+    from typed_numbers import figures_typed
+
+    raw = (ROOT / "data" / "lesson.yaml").read_text()
+    assert not re.findall(r"\$\s?\d|\b\d[\d,.]*\s?%", re.sub(r"\{\{.*?\}\}", " ", raw))
+    typed = figures_typed(raw, load(ROOT).figures)
+    assert not typed, f"data/lesson.yaml types {typed}: write {{{{ num.ID }}}}"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_every_worksheet_is_exactly_one_page_with_its_key_in_a_separate_file(site, paper):
+    lesson = lesson_of()
+    for activity in lesson.activities:
+        sheet = site["dir"] / "handouts" / "worksheets" / f"{activity.id}-{paper}.pdf"
+        key = site["dir"] / "handouts" / "keys" / f"{activity.id}-key-{paper}.pdf"
+        assert pdf_pages(sheet) == 1, sheet.name
+        size = subprocess.run(["pdfinfo", str(sheet)], capture_output=True, text=True, check=True).stdout
+        width, height = (float(v) for v in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", size).groups())
+        assert abs(width - PAPERS[paper][0]) < 2 and abs(height - PAPERS[paper][1]) < 2
+        sheet_text, key_text = pdf_text(sheet), pdf_text(key)
+        assert activity.title in sheet_text and "Name" in sheet_text
+        assert "answer key" in key_text.lower() and "answer key" not in sheet_text.lower()
+        # The first answer's opening words are on the key and nowhere on the sheet.
+        answer = re.sub(r"<[^>]+>", "", activity.questions[-1].answer)
+        opening = re.sub(r"\{\{.*?\}\}", "", answer).split(".")[0].strip()[:25]
+        assert opening and opening in key_text, (activity.id, opening)
+        assert opening not in sheet_text, (activity.id, opening)
+        assert site["url"] in sheet_text.replace(" ", ""), "the QR code's address is printed under it"
+
+
+def test_worksheet_charts_are_vector_and_only_the_qr_code_is_a_picture(site):
+    for sheet in (site["dir"] / "handouts" / "worksheets").glob("*-a4.pdf"):
+        listing = subprocess.run(["pdfimages", "-list", str(sheet)], capture_output=True, text=True, check=True)
+        assert len([line for line in listing.stdout.splitlines()[2:] if line.strip()]) <= 1, sheet.name
+    assert "US dollars" in pdf_text(site["dir"] / "handouts" / "worksheets" / "log-scale-a4.pdf")
+
+
+def test_the_teachers_page_links_every_worksheet_key_and_the_projector_view(site):
+    html = (site["dir"] / "teachers.html").read_text()
+    for activity in lesson_of().activities:
+        for paper in PAPERS:
+            for link in (
+                f"handouts/worksheets/{activity.id}-{paper}.pdf",
+                f"handouts/keys/{activity.id}-key-{paper}.pdf",
+            ):
+                assert f'href="{link}"' in html and (site["dir"] / link).exists(), link
+    assert 'href="generated/projector.html"' in html and (site["dir"] / "generated" / "projector.html").exists()
+    for plan in lesson_of().plans:
+        assert f'id="plan-{plan.id}"' in html
+
+
+def test_the_projector_view_steps_with_the_keyboard_from_a_file_url(site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        page.goto((site["dir"] / "generated" / "projector.html").as_uri())
+        visible = "[...document.querySelectorAll('.slide')].filter(s => !s.hidden).map(s => s.id)"
+        assert page.evaluate(visible) == ["slide-1"]
+        total = page.evaluate("document.querySelectorAll('.slide').length")
+        lesson = lesson_of()
+        assert total >= sum(len(a.questions) for a in lesson.activities)
+        seen_chart = False
+        for index in range(2, total + 1):
+            page.keyboard.press("ArrowRight")
+            assert page.evaluate(visible) == [f"slide-{index}"]
+            image = page.query_selector(f"#slide-{index} img")
+            if image:
+                page.wait_for_function(f"document.querySelector('#slide-{index} img').complete")
+                assert page.evaluate(f"document.querySelector('#slide-{index} img').naturalWidth") > 0
+                seen_chart = True
+            answer = page.query_selector(f"#slide-{index} .answer")
+            if answer:
+                assert not answer.is_visible()
+                page.keyboard.press("a")
+                assert answer.is_visible()
+        assert seen_chart
+        page.keyboard.press("Home")
+        assert page.evaluate(visible) == ["slide-1"]
+        size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#slide-1 .text')).fontSize)")
+        assert size >= 40, "large type for the back of the room"
+    finally:
+        page.close()
