@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -43,73 +42,40 @@ def sections(config: dict) -> list[tuple[str, str]]:
     return out
 
 
-def article(html: str) -> str:
-    """The page's own content: what sits inside Material's <article>."""
-    match = re.search(r'<article class="md-content__inner md-typeset">(.*)</article>', html, re.S)
-    if not match:
-        raise SystemExit("error: a built page has no <article>: run `mkdocs build` first")
-    body = match.group(1)
-    body = re.sub(r'<a href="#[^"]*" class="headerlink"[^>]*>.*?</a>', "", body)
-    body = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", body)  # answers and asides print in full
-    return body.replace(' loading="lazy"', "")  # paper needs every chart image now
-
-
-def absolute_links(body: str, live: str) -> str:
-    """Links point at the live site, so the printed URL works from paper."""
-
-    def fix(match):
-        href = match.group(1)
-        if re.match(r"^(https?:|mailto:|#)", href):
-            return match.group(0)
-        return f'data-internal href="{live}{href}"'
-
-    return re.sub(r'href="([^"]*)"', fix, body)
-
-
-def used_terms(body: str, glossary: list) -> list:
-    text = re.sub(r"<[^>]+>", " ", body).lower()
-    found = []
-    for term in glossary:
-        names = [term.term] + ([term.abbr] if term.abbr else [])
-        if any(re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", text) for n in names):
-            found.append(term)
-    return sorted(found, key=lambda t: t.term.lower())
-
-
-def cited_sources(body: str, sources: dict) -> list:
-    ids = dict.fromkeys(re.findall(r'sources\.html#([a-z0-9-]+)"', body))
-    return [sources[i] for i in ids if i in sources]
-
-
 def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
 
 
 def write_html(site: Path, live: str, data, sections_: list[tuple[str, str]]) -> list[Path]:
+    """The reader (the whole story) and one short handout per chapter, as print-ready HTML."""
+    from handouts.sections import Notes, chapter, terms_used
+
     env = Environment(
         loader=FileSystemLoader(ROOT / "charts" / "templates"), autoescape=True, undefined=StrictUndefined
     )
-    template = env.get_template("handout.html.j2")
+    template = env.get_template("section.html.j2")
     styles = sorted(p.relative_to(site).as_posix() for p in (site / "assets" / "stylesheets").glob("*.min.css"))
     out_dir = site / "handouts"
     out_dir.mkdir(exist_ok=True)
-    parts = []
-    for title, page in sections_:
-        body = article((site / page).read_text(encoding="utf-8"))
-        parts.append({"title": title, "page": page, "url": live + page, "body": absolute_links(body, live)})
     stamp = edition(data, ROOT)
     written = []
 
-    def render(name: str, title: str, chosen: list[dict], url: str) -> None:
-        bodies = " ".join(p["body"] for p in chosen)
+    def render(name: str, title: str, chosen: list[tuple[str, str]], url: str) -> None:
+        notes = Notes(data)
+        parts = [chapter(site, ROOT, t, page, data, notes, whole=len(chosen) > 1) for t, page in chosen]
+        number = 0
+        for part in parts:
+            for chart in part["charts"]:
+                number += 1
+                chart["number"] = number
         html = template.render(
             title=title,
             url=url,
             qr=qr_svg(url),
-            version=stamp,
-            parts=chosen,
-            terms=used_terms(bodies, data.glossary),
-            sources=cited_sources(bodies, data.sources),
+            edition=stamp,
+            parts=parts,
+            terms=terms_used(" ".join(p["text"] for p in parts), data.glossary),
+            notes=notes.items,
             styles=styles,
             whole=len(chosen) > 1,
         )
@@ -117,9 +83,9 @@ def write_html(site: Path, live: str, data, sections_: list[tuple[str, str]]) ->
         path.write_text(html, encoding="utf-8")
         written.append(path)
 
-    render("deepseek-story", "The DeepSeek R1 story", parts, live)
-    for part in parts:
-        render(part["page"].removesuffix(".html"), part["title"], [part], part["url"])
+    render("deepseek-story", "The DeepSeek R1 story", sections_, live)
+    for title, page in sections_:
+        render(page.removesuffix(".html"), title, [(title, page)], live + page)
     return written
 
 
@@ -168,8 +134,6 @@ def main(argv: list[str] | None = None) -> int:
     live = os.environ.get("SITE_URL") or config["site_url"]
     live = live if live.endswith("/") else live + "/"
     chosen = sections(config)
-    if (args.site / "teachers.html").exists():
-        chosen.append(("For teachers", "teachers.html"))
     pages = write_html(args.site, live, data, chosen)
     pages += write_worksheets(args.site, live, data)
     if args.no_pdf:

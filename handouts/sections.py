@@ -1,0 +1,149 @@
+"""Short section handouts (at most four pages) and the printed reader, from the built chapters.
+
+Chapter order comes from mkdocs.yml's nav and content from each built page, so both follow the story as
+it changes. A chapter on paper is its "In short", its key charts (vector pictures with their summaries),
+its key numbers with their sources, the glossary terms it uses and its questions. Links inside the site
+are dropped on paper (the words stay); citation tags and outside links become numbered notes at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+from markupsafe import Markup
+
+from charts.numbers import format_value
+
+KEY_NUMBERS = 8  # per chapter handout; the reader keeps fewer
+FIGURE = re.compile(r'<figure class="chart-figure" id="figure-([a-z0-9-]+)".*?</figure>', re.S)
+
+
+class Notes:
+    """Numbered notes for one printed document: every source and outside link gets one number."""
+
+    def __init__(self, data):
+        self.data, self.items, self.index = data, [], {}
+
+    def number(self, key: str, text: str, url: str) -> int:
+        if key not in self.index:
+            self.items.append({"text": text, "url": url})
+            self.index[key] = len(self.items)
+        return self.index[key]
+
+    def source(self, source_id: str) -> int:
+        s = self.data.sources[source_id]
+        return self.number(source_id, f"{s.title}, {s.producer}, {s.date_published.isoformat()}", s.url)
+
+    def paper(self, html: str) -> Markup:
+        """Rewrite links for paper: citations and outside links become note numbers, site links plain text."""
+
+        def cite(match):
+            source_id, status = match.group(1), match.group(2)
+            if source_id not in self.data.sources:
+                return f'<sup class="cite">{status}</sup>'
+            return f'<sup class="cite">{status} {self.source(source_id)}</sup>'
+
+        html = re.sub(
+            r'<sup class="cite cite-[a-z]+"><a href="sources\.html#([a-z0-9-]+)"[^>]*>([a-z]+)</a></sup>',
+            cite,
+            html,
+        )
+
+        def link(match):
+            href, text = match.group(1), match.group(2)
+            if re.match(r"https?:", href):
+                return f'{text}<sup class="note">{self.number(href, re.sub(r"<[^>]+>", "", text), href)}</sup>'
+            return text  # a link inside the site: on paper the words are enough
+
+        html = re.sub(r'<a [^>]*?href="([^"]*)"[^>]*>(.*?)</a>', link, html, flags=re.S)
+        return Markup(re.sub(r"<abbr[^>]*>(.*?)</abbr>", r"\1", html, flags=re.S))
+
+
+def in_short(html: str) -> str:
+    match = re.search(
+        r'<div class="admonition abstract">\s*<p class="admonition-title">[^<]*</p>(.*?)</div>', html, re.S
+    )
+    return match.group(1).strip() if match else ""
+
+
+def questions(html: str) -> str:
+    match = re.search(r'<h2 id="questions-to-think-about">.*?</h2>\s*(<ol>.*?</ol>|<ul>.*?</ul>)', html, re.S)
+    return match.group(1) if match else ""
+
+
+def charts(html: str, notes: Notes, limit: int) -> list[dict]:
+    out = []
+    for match in list(FIGURE.finditer(html))[:limit]:
+        block = match.group(0)
+        image = re.search(r'<img class="chart-print" src="([^"]+)"', block)
+        title = re.search(r'<span class="chart-title"[^>]*>(.*?)</span>', block, re.S)
+        summary = re.search(r'<p class="chart-summary"[^>]*>(.*?)</p>', block, re.S)
+        sources = re.findall(r'href="sources\.html#([a-z0-9-]+)"', block)
+        if not image:
+            continue
+        out.append(
+            {
+                "id": match.group(1),
+                "image": image.group(1),
+                "title": Markup(title.group(1)) if title else "",
+                "summary": Markup(summary.group(1)) if summary else "",
+                "notes": sorted({notes.source(s) for s in sources if s in notes.data.sources}),
+            }
+        )
+    return out
+
+
+def key_numbers(markdown: str, data, notes: Notes, limit: int) -> list[dict]:
+    """The figures a chapter quotes, those in its "In short" first, each with its source note."""
+    box = re.search(r'!!! abstract "In short"\n((?:    .*\n|\n)+)', markdown)
+    ids = re.findall(r"\{\{\s*fig\.(\w+)\s*\}\}", box.group(1) if box else "")
+    ids += re.findall(r"\{\{\s*fig\.(\w+)\s*\}\}", markdown)
+    rows = []
+    for figure_id in dict.fromkeys(ids):
+        figure = data.figures.get(figure_id)
+        if figure is None:  # a ratio we compute; its inputs are quoted on their own
+            continue
+        text = format_value(figure.value, figure.format)
+        rows.append(
+            {
+                "value": f"{text} {figure.unit}" if figure.unit else text,
+                "label": figure.label,
+                "status": figure.status,
+                "note": notes.source(figure.source),
+            }
+        )
+        if len(rows) == limit:
+            break
+    return rows
+
+
+def terms_used(text: str, glossary: list) -> list:
+    plain = re.sub(r"<[^>]+>", " ", unescape(text)).lower()
+    found = []
+    for term in glossary:
+        names = [term.term] + ([term.abbr] if term.abbr else [])
+        if any(re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", plain) for n in names):
+            found.append(term)
+    return sorted(found, key=lambda t: t.term.lower())
+
+
+def chapter(site: Path, root: Path, title: str, page: str, data, notes: Notes, whole: bool) -> dict:
+    html = (site / page).read_text(encoding="utf-8")
+    source = root / "docs" / page.replace(".html", ".md")
+    markdown = source.read_text(encoding="utf-8") if source.exists() else ""
+    part = {
+        "title": title,
+        "page": page,
+        "short": notes.paper(in_short(html)),
+        "charts": charts(html, notes, 1 if whole else 2),
+        "numbers": key_numbers(markdown, data, notes, 4 if whole else KEY_NUMBERS),
+        "questions": notes.paper(questions(html)),
+    }
+    part["text"] = " ".join(
+        [part["short"], part["questions"]]
+        + [c["title"] + " " + c["summary"] for c in part["charts"]]
+        + [n["label"] for n in part["numbers"]]
+    )
+    return part
