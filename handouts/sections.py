@@ -50,6 +50,13 @@ class Notes:
             cite,
             html,
         )
+        # The evidence mark after a figure: its kind in words and a note number instead of a shape.
+        html = re.sub(
+            r'<a class="ev ev-([a-z]+)" href="sources\.html#([a-z0-9-]+)"[^>]*>.*?</a>',
+            lambda m: cite(re.match(r"(?P<id>.*) (?P<kind>.*)", f"{m.group(2)} {m.group(1)}")),
+            html,
+            flags=re.S,
+        )
 
         def link(match):
             href, text = match.group(1), match.group(2)
