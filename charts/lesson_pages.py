@@ -50,6 +50,30 @@ def worksheets_table(lesson: LessonData, root: Path) -> str:
     )
 
 
+def story_pages(root: Path, section: str = "The story") -> list[tuple[str, str]]:
+    """(title, page.md) of every chapter, in the order of mkdocs.yml's nav."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    nav = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
+    return [(t, p) for item in nav for title, v in item.items() if title == section for e in v for t, p in e.items()]
+
+
+def handouts_list(root: Path) -> str:
+    """The reader and one short handout per chapter, each in A4 and Letter."""
+    rows = [("The whole story, as a printed reader", "deepseek-story", None)]
+    rows += [(title, page.removesuffix(".md"), page.replace(".md", ".html")) for title, page in story_pages(root)]
+    items = []
+    for title, stem, page in rows:
+        name = f'<a href="{page}">{escape(title)}</a>' if page else escape(title)
+        pdfs = " · ".join(f'<a href="handouts/{stem}-{p}.pdf">{"A4" if p == "a4" else "US Letter"}</a>' for p in PAPERS)
+        items.append(f"<li>{name}: {pdfs}</li>")
+    return '<ul class="handout-list">' + "".join(items) + "</ul>"
+
+
 def plans(lesson: LessonData, texts: Texts) -> str:
     """The plans as timed tables, each with its materials and what to do the night before."""
     return TEMPLATES.get_template("lesson-plans.html.j2").render(
@@ -66,11 +90,12 @@ def quiz(lesson: LessonData, texts: Texts) -> str:
 
 
 def teachers(lesson: LessonData, texts: Texts, root: Path) -> dict[str, str]:
-    """What the teachers' page reads: {{ generated.lesson_plans }}, .worksheets and .quiz."""
+    """What the teachers' page reads: {{ generated.lesson_plans }}, .worksheets, .quiz and .handouts."""
     parts = {
         "lesson_plans": plans(lesson, texts),
         "worksheets": worksheets_table(lesson, root),
         "quiz": quiz(lesson, texts),
+        "handouts": handouts_list(root),
     }
     # No blank lines: Markdown would start reading the HTML as text after one.
     return {key: "\n".join(line for line in html.splitlines() if line.strip()) for key, html in parts.items()}
