@@ -59,7 +59,8 @@ serve: charts
 	$(PY) build_charts.py --watch & watcher=$$!; trap "kill $$watcher" EXIT; \
 	SITE_URL=http://$(HOST):$(PORT)/ $(PY) -m mkdocs serve --livereload -a $(HOST):$(PORT)
 
-# Classroom PDFs (whole story and one per section, A4 and Letter) into site/handouts/.
+# Classroom PDFs (worksheets and keys, one handout per chapter, the reader; A4 and Letter) into site/handouts/,
+# the projector view, and the offline copy as site/downloads/deepseek-story-offline.zip.
 handout: build
 	$(PY) make_handouts.py --site site
 
@@ -67,7 +68,7 @@ handout: build
 offline: charts
 	rm -rf dist/offline-site && mkdir -p dist
 	OFFLINE=true $(PY) -m mkdocs build --strict --site-dir dist/offline-site
-	$(PY) make_handouts.py --site dist/offline-site
+	$(PY) make_handouts.py --site dist/offline-site --no-zip
 	$(PY) -c "import shutil; shutil.make_archive('dist/deepseek-story-offline', 'zip', 'dist/offline-site')"
 	@echo "wrote dist/deepseek-story-offline.zip ($$(du -h dist/deepseek-story-offline.zip | cut -f1))"
 

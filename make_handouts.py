@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--paper", choices=["A4", "Letter", "both"], default="both")
     parser.add_argument("--no-pdf", action="store_true", help="write the HTML handouts only")
+    parser.add_argument("--no-zip", action="store_true", help="skip the offline copy in site/downloads/")
     args = parser.parse_args(argv)
     args.site = args.site.resolve()  # Chromium opens the handouts by absolute file:// URL
     if not (args.site / "index.html").exists():
@@ -140,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     papers = ["A4", "Letter"] if args.paper == "both" else [args.paper]
     pdfs = print_pdfs(pages, papers)
+    if not args.no_zip:
+        from handouts.offline import write_zip
+
+        archive = write_zip(args.site, ROOT)
+        print(f"wrote the offline copy {archive.name} ({archive.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
     total = sum(p.stat().st_size for p in pdfs)
     print(f"wrote {len(pdfs)} PDFs ({total / 1e6:.1f} MB) to {args.site / 'handouts'}", file=sys.stderr)
     return 0

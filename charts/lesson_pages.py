@@ -34,20 +34,14 @@ def _links(path_for, activity_id: str) -> str:
 
 def worksheets_table(lesson: LessonData, root: Path) -> str:
     """Every worksheet with its minutes, what it practises, its PDFs, its key and its live page."""
-    rows = []
+    items = []
     for a in lesson.activities:
-        rows.append(
-            f'<tr><th scope="row">{escape(a.title)}</th><td>{a.minutes}</td><td>{escape(a.goal)}</td>'
-            f"<td>{_links(worksheet_pdf, a.id)}</td><td>{_links(key_pdf, a.id)}</td>"
-            f'<td><a href="{live_page(root, a)}">page</a></td></tr>'
+        items.append(
+            f"<li><strong>{escape(a.title)}</strong> ({a.minutes} minutes). {escape(a.goal)} "
+            f"Worksheet: {_links(worksheet_pdf, a.id)}. Answer key: {_links(key_pdf, a.id)}. "
+            f'<a href="{live_page(root, a)}">The page it uses</a>.</li>'
         )
-    return (
-        '<table class="worksheets"><thead><tr><th scope="col">Worksheet</th><th scope="col">Minutes</th>'
-        '<th scope="col">Students practise</th><th scope="col">Print (one page)</th>'
-        '<th scope="col">Answer key</th><th scope="col">Online</th></tr></thead><tbody>'
-        + "".join(rows)
-        + "</tbody></table>"
-    )
+    return '<ul class="worksheet-list">' + "".join(items) + "</ul>"
 
 
 def story_pages(root: Path, section: str = "The story") -> list[tuple[str, str]]:

@@ -165,3 +165,15 @@ def test_the_projector_view_steps_with_the_keyboard_from_a_file_url(site, browse
         assert size >= 40, "large type for the back of the room"
     finally:
         page.close()
+
+
+def test_the_offline_copy_linked_from_the_teachers_page_holds_the_site_worksheets_and_projector(site):
+    import zipfile
+
+    html = (site["dir"] / "teachers.html").read_text()
+    assert 'href="downloads/deepseek-story-offline.zip"' in html
+    with zipfile.ZipFile(site["dir"] / "downloads" / "deepseek-story-offline.zip") as archive:
+        names = set(archive.namelist())
+    assert {"index.html", "teachers.html", "generated/projector.html"} <= names
+    assert any(name.startswith("handouts/worksheets/") and name.endswith("-a4.pdf") for name in names)
+    assert not any(name.startswith("downloads/") for name in names), "the copy does not hold itself"

@@ -1,0 +1,94 @@
+"""Print that never fails: at A4 and Letter no table, chart or figure is wider than the page column, on the
+site's own pages (printed from the browser) and in every classroom PDF; no page is left with one orphan line."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from conftest import nav_pages
+
+# Material's @page margin is 25 mm: the text column at 96 px per inch.
+COLUMN_PX = {"A4": round((210 - 50) / 25.4 * 96), "Letter": round((215.9 - 50) / 25.4 * 96)}
+WIDER_THAN_COLUMN = """() => {
+  const column = document.querySelector('article').getBoundingClientRect().right, found = [];
+  for (const el of document.querySelectorAll('article table, article figure, article img, article svg, article pre')) {
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && box.right > column + 1) found.push(`${el.tagName} ${el.id || el.className}: ${Math.round(box.right)} > ${Math.round(column)} px`);
+  }
+  for (const el of document.querySelectorAll('article *')) {
+    const style = getComputedStyle(el);
+    if (style.display !== 'none' && /auto|hidden|scroll/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && el.querySelector('table'))
+      found.push(`${el.tagName} ${el.className} cuts off a table (${el.scrollWidth} > ${el.clientWidth} px)`);
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("paper", COLUMN_PX)
+def test_no_page_prints_a_table_or_figure_wider_than_the_paper_column(site, browser, paper):
+    page = browser.new_page(viewport={"width": COLUMN_PX[paper], "height": 1000})
+    page.emulate_media(media="print")
+    clipped = []
+    try:
+        for name in nav_pages():
+            page.goto(site["url"] + name, wait_until="load")
+            clipped += [f"{name}: {problem}" for problem in page.evaluate(WIDER_THAN_COLUMN)]
+    finally:
+        page.close()
+    assert not clipped, "\n".join(clipped[:10])
+
+
+def test_the_training_cost_table_prints_its_dollar_column(site, browser, tmp_path):
+    from conftest import ROOT
+
+    from charts.lesson import page_quoting
+    from charts.loader import load
+    from charts.numbers import format_value
+
+    figure = load(ROOT).figures["v3_posttrain_cost_usd"]  # quoted only in the stage table's dollar column
+    where = page_quoting(ROOT, "v3_posttrain_cost_usd")
+    page = browser.new_page()
+    try:
+        page.goto(site["url"] + where, wait_until="load")
+        for paper in COLUMN_PX:
+            pdf = tmp_path / f"{paper}.pdf"
+            page.pdf(path=str(pdf), format=paper)
+            text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+            assert format_value(figure.value, figure.format) in text, (
+                f"{where} at {paper}: the dollar column is cut off"
+            )
+    finally:
+        page.close()
+
+
+def test_no_classroom_pdf_has_a_page_holding_a_single_orphan_line(site):
+    for pdf in sorted((site["dir"] / "handouts").rglob("*.pdf")):
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        for number, page_text in enumerate(text.split("\f")[:-1], start=1):
+            lines = [line for line in page_text.splitlines() if line.strip() and "· page" not in line]
+            assert len(lines) != 1, f"{pdf.name} page {number} holds one line: {lines}"
+
+
+def filled(pdf) -> list[float]:
+    """How far down each page the lowest word reaches (chart labels included), as a share of the page; the
+    browser's footer line is left out."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    shares = []
+    for _, height, body in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
+        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', body) if float(y) < float(height) - 40]
+        shares.append(max(bottoms, default=0) / float(height))
+    return shares
+
+
+def test_no_handout_page_is_left_half_empty_before_a_figure(site):
+    pdfs = [p for p in (site["dir"] / "handouts").glob("*.pdf")]
+    assert pdfs
+    for pdf in pdfs:
+        shares = filled(pdf)
+        first = 1 if pdf.name.startswith("deepseek-story") else 0  # the reader's cover stands alone
+        for number, share in enumerate(shares[first:-1], start=first + 1):
+            assert share > 0.55, f"{pdf.name} page {number} is only {share:.0%} full"
