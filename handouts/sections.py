@@ -80,7 +80,7 @@ def questions(html: str) -> str:
     return match.group(1) if match else ""
 
 
-def charts(html: str, notes: Notes, limit: int) -> list[dict]:
+def charts(html: str, notes: Notes, limit: int | None) -> list[dict]:
     out = []
     for match in list(FIGURE.finditer(html))[:limit]:
         block = match.group(0)
@@ -144,7 +144,7 @@ def chapter(site: Path, root: Path, title: str, page: str, data, notes: Notes, w
         "title": title,
         "page": page,
         "short": notes.paper(in_short(html)),
-        "charts": charts(html, notes, 1 if whole else 2),
+        "charts": charts(html, notes, 1 if whole else None),
         "numbers": key_numbers(markdown, data, notes, 4 if whole else KEY_NUMBERS),
         "questions": notes.paper(questions(html)),
     }
