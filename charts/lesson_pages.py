@@ -117,6 +117,9 @@ def projector(lesson: LessonData, texts: Texts, data, images: dict[str, str], ed
         if a.claim:
             article, claim = next((s, c) for s in data.seeds for c in s.claims if c.id == a.claim)
             slides.append({"kind": "claim", "title": f"A claim in: {article.title}", "text": texts.render(claim.claim)})
+        if a.figures:
+            facts = [(texts.number(f), data.figures[f].label, data.figures[f].status) for f in a.figures]
+            slides.append({"kind": "facts", "title": f"{a.title} · the numbers", "facts": facts})
         for chart_id in (a.chart, a.table):
             if chart_id and chart_id in images:
                 slides.append({"kind": "chart", "title": a.title, "image": images[chart_id], "alt": chart_id})
