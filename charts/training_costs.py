@@ -62,6 +62,7 @@ def training_costs(data: Data) -> Chart:
                 marker={
                     "color": colour(actor),
                     "size": [11 if p.part in RUN else 18 for p in points],
+                    "opacity": 1,  # sizes in a list make Plotly call it a bubble chart and fade it to 0.7
                     "symbol": ["circle" if p.part in RUN else "circle-open" for p in points],
                     "line": {"width": 3, "color": colour(actor)},
                 },
@@ -137,7 +138,12 @@ def training_costs(data: Data) -> Chart:
         "margin": {"l": 4, "r": 4},
         "xaxis": {"title": {"text": "US dollars (log scale)"}},
         "yaxis": {"showticklabels": False},
-        "annotations": labels_above(names) + [{**note, "yshift": -22} for note in layout["annotations"]],
+        # Shorter notes, each ending at its dot, so the two keep apart on a narrow screen.
+        "annotations": labels_above(names)
+        + [
+            {**note, "text": text, "xanchor": "right", "yshift": -22}
+            for note, text in zip(layout["annotations"], ("one run", "the chips"))
+        ],
     }
     return chart
 

@@ -143,3 +143,12 @@ def test_no_chart_text_is_set_below_12_px_or_left_for_plotly_to_shrink(chart_id)
 @pytest.mark.parametrize("chart_id", CHARTS)
 def test_each_chart_has_a_phone_layout_so_the_browser_never_shrinks_its_text(chart_id):
     assert SPECS[chart_id].get("phone"), "without one, charts.js falls back to 11 px text on phones"
+
+
+@pytest.mark.parametrize("chart_id", CHARTS)
+def test_markers_sized_one_by_one_keep_their_full_colour(chart_id):
+    """Plotly fades markers with a list of sizes to 0.7 (a "bubble chart"), below the palette's contrast."""
+    for trace in SPECS[chart_id]["data"]:
+        marker = trace.get("marker") or {}
+        if isinstance(marker.get("size"), list):
+            assert "opacity" in marker, "set marker.opacity, or Plotly draws these markers at 0.7"
