@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= 1735689600
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup js browser charts build serve test lint format clean handout offline bench linkcheck stale
+.PHONY: setup js browser charts build build-zensical serve test lint format clean handout offline bench linkcheck stale
 
 setup: $(STAMP)
 
@@ -19,31 +19,44 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-# From npm, into .cache/npm: plotly.js with only the trace types we use (scatter, bar) at the version
+# From npm, into .build-cache/npm: plotly.js with only the trace types we use (scatter, bar) at the version
 # the Python package emits; Material's iframe-worker shim, which lets search run from file:// in the
 # offline copy; axe-core for the accessibility tests.
 IFRAME_WORKER := 1.0.4
 AXE_CORE := 4.14.1
 js: setup
+	@for old in npm svg; do \
+	  if [ -e .cache/$$old ] && [ ! -e .build-cache/$$old ]; then \
+	    echo "moving .cache/$$old to .build-cache/$$old (.cache/ is Zensical's: its --clean empties it)"; \
+	    mkdir -p .build-cache && mv .cache/$$old .build-cache/$$old; fi; done
 	@version=$$($(PY) -c "import plotly.offline as o; print(o.get_plotlyjs_version())"); \
-	target=.cache/npm/node_modules; \
+	target=.build-cache/npm/node_modules; \
 	if grep -qs "\"version\": \"$$version\"" $$target/plotly.js-basic-dist-min/package.json && \
 	   grep -qs "\"version\": \"$(IFRAME_WORKER)\"" $$target/iframe-worker/package.json && \
 	   grep -qs "\"version\": \"$(AXE_CORE)\"" $$target/axe-core/package.json; then exit 0; fi; \
 	if command -v npm >/dev/null; then \
-	  npm install --prefix .cache/npm --no-save --no-audit --no-fund --loglevel=error \
+	  npm install --prefix .build-cache/npm --no-save --no-audit --no-fund --loglevel=error \
 	    plotly.js-basic-dist-min@$$version iframe-worker@$(IFRAME_WORKER) axe-core@$(AXE_CORE); \
-	else echo "warning: npm not found; charts will use plotly's full bundle (3x heavier)"; fi
+	else echo "warning: npm not found: charts fall back to plotly's full bundle (3x heavier), offline search and the accessibility tests fail"; fi
 
 # Debian's Chromium for the browser tests, the chart images and the PDFs (Playwright's download fails
-# here), and poppler-utils to read the PDFs back in tests.
+# here), and poppler-utils to read the PDFs back in tests. Run as root, this uses apt-get (and says so
+# first). Ubuntu has no chromium deb (only a snap): there, and without root, Playwright's Chromium serves
+# the tests and PDFs and kaleido's own Chrome the chart images (both downloads).
 browser: setup
 	@missing=""; [ -x /usr/bin/chromium ] || missing="chromium"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	else echo "installing Playwright's chromium (no root for apt: $$missing)"; $(PY) -m playwright install chromium; fi
+	  echo "make: running as root, so installing with apt-get:$$missing"; \
+	  apt-get update -qq || exit 1; \
+	  apt-cache show chromium 2>/dev/null | grep -q '^Filename:' || missing="$${missing/chromium/}"; \
+	  if [ -n "$${missing// /}" ]; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; fi; \
+	fi; \
+	if [ ! -x /usr/bin/chromium ]; then \
+	  echo "no Debian chromium: installing Playwright's Chromium and kaleido's Chrome"; \
+	  $(PY) -m playwright install $$([ "$$(id -u)" = 0 ] && echo --with-deps) chromium && $(VENV)/bin/kaleido_get_chrome; fi
 
 charts: setup js browser
 	$(PY) build_charts.py
@@ -52,6 +65,14 @@ charts: setup js browser
 build: charts
 	rm -rf site.new
 	$(PY) -m mkdocs build --strict --site-dir site.new
+	rm -rf site && mv site.new site
+
+# The same site built by Zensical, Material's successor (pinned in requirements.txt, see README). Zensical has
+# no --site-dir: mkdocs.yml reads the folder from SITE_DIR, which must sit inside the project. It keeps its
+# cache in .cache/ (ours is .build-cache/).
+build-zensical: charts
+	rm -rf site.new
+	SITE_DIR=site.new $(PY) -m zensical build --strict
 	rm -rf site && mv site.new site
 
 serve: charts
@@ -78,7 +99,7 @@ test: charts lint
 # Page weight, first chart, Lighthouse, build times, reading grade: one table. Not part of `make test`.
 LIGHTHOUSE := 13.5.0
 bench: charts
-	@test -x .cache/bench/node_modules/.bin/lighthouse || npm install --prefix .cache/bench --no-save --no-audit \
+	@test -x .build-cache/bench/node_modules/.bin/lighthouse || npm install --prefix .build-cache/bench --no-save --no-audit \
 	  --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE) || echo "warning: no lighthouse; its columns stay empty"
 	$(PY) bench.py $(BENCH_ARGS)
 

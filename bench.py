@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, free_port, nav_pages  # noqa: E402
 
-LIGHTHOUSE = ROOT / ".cache" / "bench" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / ".build-cache" / "bench" / "node_modules" / ".bin" / "lighthouse"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -44,8 +44,8 @@ def timed(args: list[str], cwd: Path, **env) -> float:
 def build_times(site_url: str, work: Path) -> dict:
     """Clean build (charts, images, site) and a rebuild after editing one price, in a copy of the project."""
     project = copy_project(work / "project")
-    (project / ".cache").unlink()  # a clean build: no image cache
-    shutil.copytree(ROOT / ".cache" / "npm", project / ".cache" / "npm", symlinks=True)
+    (project / ".build-cache").unlink()  # a clean build: no image cache
+    shutil.copytree(ROOT / ".build-cache" / "npm", project / ".build-cache" / "npm", symlinks=True)
     site = work / "site"
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
     charts = timed([sys.executable, "build_charts.py"], project)

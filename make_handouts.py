@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import posixpath
+import re
 import sys
 from pathlib import Path
 
@@ -42,6 +44,27 @@ def sections(config: dict) -> list[tuple[str, str]]:
     return out
 
 
+def theme_styles(site: Path, ours: list[str]) -> list[str]:
+    """The theme's stylesheets, as the built home page links them: MkDocs-Material and Zensical keep
+    them in different folders, so read the page rather than guess the folder."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    styles = []
+    for tag in re.findall(r"<link\b[^>]*>", html):
+        rel = re.search(r'\brel="([^"]*)"', tag)
+        href = re.search(r'\bhref="([^"]*)"', tag)
+        if not (rel and href and "stylesheet" in rel.group(1).split()):
+            continue
+        path = posixpath.normpath(href.group(1).split("?")[0])
+        if re.match(r"^([a-z]+:|/)", path) or path in ours:
+            continue  # another host's, or one of ours that the handout template links itself
+        if not (site / path).is_file():
+            raise SystemExit(f"error: {site}/index.html links the stylesheet {path}, which is not in the site")
+        styles.append(path)
+    if not styles:
+        raise SystemExit(f"error: {site}/index.html links no theme stylesheet; the handouts would print unstyled")
+    return styles
+
+
 def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
 
@@ -54,7 +77,7 @@ def write_html(site: Path, live: str, data, sections_: list[tuple[str, str]]) ->
         loader=FileSystemLoader(ROOT / "charts" / "templates"), autoescape=True, undefined=StrictUndefined
     )
     template = env.get_template("section.html.j2")
-    styles = sorted(p.relative_to(site).as_posix() for p in (site / "assets" / "stylesheets").glob("*.min.css"))
+    styles = theme_styles(site, mkdocs_config().get("extra_css", []))
     out_dir = site / "handouts"
     out_dir.mkdir(exist_ok=True)
     stamp = edition(data, ROOT)

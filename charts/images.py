@@ -2,7 +2,7 @@
 
 kaleido drives the machine's Chromium; all figures go through one session, which is several
 times quicker than one call per figure. An SVG whose figure has not changed is reused from
-.cache/svg/, so editing one number re-exports one chart, not all of them.
+.build-cache/svg/, so editing one number re-exports one chart, not all of them.
 """
 
 from __future__ import annotations

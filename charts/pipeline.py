@@ -58,7 +58,7 @@ def all_charts(data):
 
 def plotly_bundle(root: Path) -> Path:
     """The partial bundle from npm (scatter and bar only, a third of the size), else plotly's full one."""
-    partial = root / ".cache" / "npm" / PLOTLY_BASIC
+    partial = root / ".build-cache" / "npm" / PLOTLY_BASIC
     if partial.exists():
         return partial
     import plotly
@@ -107,14 +107,14 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
     )
     (out / "abbreviations.md").write_text(pages.abbreviations(data), encoding="utf-8")
     shutil.copyfile(plotly_bundle(root), out / "plotly.min.js")
-    shim = root / ".cache" / "npm" / IFRAME_WORKER
+    shim = root / ".build-cache" / "npm" / IFRAME_WORKER
     if shim.exists():  # Material's offline search needs it under file://; mkdocs.yml lists it in polyfills
         shutil.copyfile(shim, out / "iframe-worker-shim.js")
     else:
         (out / "iframe-worker-shim.js").write_text("/* npm's iframe-worker is missing: run `make js` */\n")
         print("warning: npm's iframe-worker is missing; offline search will not work from file://", file=sys.stderr)
     if images:
-        write_images(charts, out / "img", cache=root / ".cache" / "svg")
+        write_images(charts, out / "img", cache=root / ".build-cache" / "svg")
     pictures = lesson_pages.pictures(out / "img", [chart.id for chart in charts])
     (out / "projector.html").write_text(
         lesson_pages.projector(lesson, Texts(data, derived), data, pictures, edition(data, root)), encoding="utf-8"

@@ -26,6 +26,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+GENERATORS = ("mkdocs", "zensical")  # the site is built and tested with both (see README)
+CACHE = ".build-cache"  # ours (npm packages, chart SVGs); `.cache/` belongs to Zensical, which empties it
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "seeds", "overrides", "charts", "build_charts.py")
 
 
@@ -40,8 +42,8 @@ def copy_project(target: Path) -> Path:
             )
         elif source.exists():
             shutil.copy2(source, target / part)
-    if (ROOT / ".cache").exists():
-        (target / ".cache").symlink_to(ROOT / ".cache")
+    if (ROOT / CACHE).exists():
+        (target / CACHE).symlink_to(ROOT / CACHE)
     return target
 
 
@@ -56,14 +58,21 @@ def run(args: list[str], cwd: Path, **env) -> subprocess.CompletedProcess:
     )
 
 
-def build_site(project: Path, site_dir: Path, site_url: str, images: bool = True) -> None:
-    """build_charts.py then mkdocs build --strict, as `make build` does."""
+def site_command(generator: str, site_dir: Path) -> tuple[list[str], dict]:
+    """The build command and environment for one site generator, writing into site_dir."""
+    if generator == "mkdocs":
+        return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], {}
+    # Zensical has no --site-dir: mkdocs.yml reads SITE_DIR, which must sit inside the project.
+    return [sys.executable, "-m", "zensical", "build", "--strict"], {"SITE_DIR": str(site_dir)}
+
+
+def build_site(project: Path, site_dir: Path, site_url: str | None, images=True, generator="mkdocs", **env) -> None:
+    """build_charts.py then the site generator in strict mode, as `make build` (or `make build-zensical`) does."""
     charts = run([sys.executable, "build_charts.py"] + ([] if images else ["--no-images"]), project)
     assert charts.returncode == 0, charts.stderr
-    site = run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], project, SITE_URL=site_url
-    )
-    assert site.returncode == 0, site.stderr
+    command, generator_env = site_command(generator, site_dir)
+    site = run(command, project, **({"SITE_URL": site_url} if site_url else {}), **generator_env, **env)
+    assert site.returncode == 0, site.stderr + site.stdout
 
 
 def free_port() -> int:
@@ -91,24 +100,58 @@ class QuietServer(http.server.ThreadingHTTPServer):
         pass  # a browser dropping a connection mid-response is not a test failure
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The real project built once and served at http://127.0.0.1:PORT/deepseek-story/."""
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}{SUBPATH}"
-    site_dir = tmp_path_factory.mktemp("site")
-    build_site(ROOT, site_dir, base_url)
-    handouts = run([sys.executable, "make_handouts.py", "--site", str(site_dir)], ROOT, SITE_URL=base_url)
-    assert handouts.returncode == 0, handouts.stderr
+def serve(site_dir: Path, port: int) -> QuietServer:
     handler = functools.partial(SubpathHandler, directory=str(site_dir))
     server = QuietServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def built_sites(tmp_path_factory):
+    """Each generator's build of the real project, made on first use, served at
+    http://127.0.0.1:PORT/deepseek-story/ until the session ends."""
+    sites, servers = {}, []
+
+    def get(generator: str) -> dict:
+        if generator not in sites:
+            port = free_port()
+            url = f"http://127.0.0.1:{port}{SUBPATH}"
+            work = tmp_path_factory.mktemp(generator)
+            if generator == "mkdocs":
+                site_dir = work / "site"
+                build_site(ROOT, site_dir, url)
+                handouts = ["--site", str(site_dir)]  # the PDFs, which the handout tests read
+            else:
+                # Zensical writes its site and its cache inside the project: build a copy of it.
+                project = copy_project(work / "project")
+                site_dir = project / "site"
+                build_site(project, site_dir, url, generator=generator)
+                handouts = ["--site", str(site_dir), "--no-pdf"]
+            result = run([sys.executable, "make_handouts.py", *handouts], ROOT, SITE_URL=url)
+            assert result.returncode == 0, result.stderr
+            servers.append(serve(site_dir, port))
+            sites[generator] = {"url": url, "dir": site_dir, "generator": generator}
+        return sites[generator]
+
     try:
-        yield {"url": base_url, "dir": site_dir}
+        yield get
     finally:
-        server.shutdown()
-        server.server_close()
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+
+@pytest.fixture(scope="session", params=GENERATORS)
+def site(request, built_sites):
+    """The site as each generator builds it: a test that takes `site` runs once per generator."""
+    return built_sites(request.param)
+
+
+@pytest.fixture(scope="session")
+def mkdocs_site(built_sites):
+    """The MkDocs build only, for tests whose subject does not depend on the generator (the PDFs)."""
+    return built_sites("mkdocs")
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT, nav_pages
 from test_browser import Reader
 
-AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = ROOT / ".build-cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 

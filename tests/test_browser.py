@@ -53,6 +53,23 @@ class Reader:
         self.context.close()
 
 
+# Material lists results in .md-search-result; Zensical in a listbox of options inside a shadow root,
+# which Playwright's selectors enter.
+SEARCH_BOX = "input.md-search__input, button.md-search__button"
+SEARCH_RESULT_LINKS = (".md-search-result__link", "[role=listbox] a[role=option]")
+
+
+def search(page, words: str, linking_to: str = ""):
+    """Type into the header search as a reader does; the result links to `linking_to`, once one has appeared."""
+    page.wait_for_timeout(500)  # typed right after load, the query can reach the search worker before it listens
+    page.locator(SEARCH_BOX).filter(visible=True).first.click()
+    page.keyboard.type(words, delay=20)
+    to = f"[href*='{linking_to}']" if linking_to else ""  # CSS: an empty [href*=''] matches nothing
+    results = page.locator(", ".join(link + to for link in SEARCH_RESULT_LINKS))
+    results.first.wait_for(timeout=10000)
+    return results
+
+
 @pytest.fixture
 def reader(browser, site):
     readers = []
@@ -154,4 +171,15 @@ def test_plotly_loads_only_when_a_chart_comes_near_the_screen(reader, site):
     assert r.page.evaluate("typeof window.Plotly") == "undefined", f"{page}: plotly.js loaded before it was needed"
     r.wait_for_charts()
     assert r.page.evaluate("typeof window.Plotly") == "object"
+    assert not r.errors, r.errors
+
+
+def test_the_header_search_finds_a_page_by_words_from_its_title(reader, site):
+    import re
+
+    title = re.search(r"<h1[^>]*>(.*?)</h1>", (site["dir"] / "chips.html").read_text(), re.S).group(1)
+    title = re.sub(r"<[^>]+>", "", title).strip()
+    r = reader()
+    r.open(site["url"] + "index.html")
+    assert search(r.page, title, linking_to="chips.html").count() >= 1
     assert not r.errors, r.errors

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import shutil
-import sys
 import zipfile
 
 import pytest
-from conftest import ROOT, run
+from conftest import GENERATORS, build_site, copy_project
+from test_browser import search
 
 
-@pytest.fixture(scope="module")
-def unzipped(tmp_path_factory):
-    work = tmp_path_factory.mktemp("offline")
-    site = work / "site"
-    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], ROOT, OFFLINE="true")
-    assert result.returncode == 0, result.stderr
+@pytest.fixture(scope="module", params=GENERATORS)
+def unzipped(request, tmp_path_factory):
+    work = tmp_path_factory.mktemp(f"offline-{request.param}")
+    project = copy_project(work / "project")  # Zensical builds only inside the project
+    site = project / "site"
+    build_site(project, site, None, generator=request.param, OFFLINE="true")
     archive = shutil.make_archive(str(work / "deepseek-story-offline"), "zip", site)
     target = work / "unzipped"
     with zipfile.ZipFile(archive) as zipped:
@@ -60,8 +60,6 @@ def test_search_works_in_the_offline_copy(unzipped, browser):
     page = browser.new_page()
     try:
         page.goto((unzipped / "index.html").as_uri())
-        page.locator("input.md-search__input").fill("export")
-        page.wait_for_selector(".md-search-result__item", timeout=10000)
-        assert page.locator(".md-search-result__item").count() >= 1
+        assert search(page, "export").count() >= 1
     finally:
         page.close()
