@@ -53,20 +53,23 @@ class Reader:
         self.context.close()
 
 
-# Material lists results in .md-search-result; Zensical in a listbox of options inside a shadow root,
-# which Playwright's selectors enter.
-SEARCH_BOX = "input.md-search__input, button.md-search__button"
+# Material's header holds its search box and lists results in .md-search-result; Zensical's header holds a
+# button that opens a dialog, inside a shadow root (which Playwright's selectors enter), with a combobox
+# and a listbox of options.
+SEARCH_OPENER = "input.md-search__input, button.md-search__button"
+SEARCH_INPUT = "input.md-search__input, dialog input[role=combobox]"
 SEARCH_RESULT_LINKS = (".md-search-result__link", "[role=listbox] a[role=option]")
 
 
 def search(page, words: str, linking_to: str = ""):
     """Type into the header search as a reader does; the result links to `linking_to`, once one has appeared."""
     page.wait_for_timeout(500)  # typed right after load, the query can reach the search worker before it listens
-    page.locator(SEARCH_BOX).filter(visible=True).first.click()
+    page.locator(SEARCH_OPENER).filter(visible=True).first.click()
+    page.locator(SEARCH_INPUT).filter(visible=True).first.focus()  # Zensical's dialog opens a moment later
     page.keyboard.type(words, delay=20)
     to = f"[href*='{linking_to}']" if linking_to else ""  # CSS: an empty [href*=''] matches nothing
     results = page.locator(", ".join(link + to for link in SEARCH_RESULT_LINKS))
-    results.first.wait_for(timeout=10000)
+    results.first.wait_for(timeout=20000)
     return results
 
 
