@@ -21,6 +21,7 @@ from charts.theme import ACTORS, axis, base_layout
 # Short lane names: they sit beside the plot and must leave room for it on a phone. Top to bottom.
 LANES = [
     ("us_rules", "US rules", "us_government"),
+    ("china_rules", "China rules", "other"),
     ("nvidia_chips", "Nvidia chips", "nvidia"),
     ("deepseek", "DeepSeek", "deepseek"),
     ("markets", "Markets", "other"),

@@ -16,6 +16,7 @@ from charts.resolve import resolve
 from charts.schema import (
     FIGURE_MACRO,
     ApiPrice,
+    AppAction,
     Benchmarks,
     Correction,
     Data,
@@ -24,6 +25,7 @@ from charts.schema import (
     GlossaryTerm,
     MarketFall,
     PageCheck,
+    PriceChange,
     SeedArticle,
     Source,
     TimelineEvent,
@@ -34,6 +36,8 @@ from charts.schema import (
 
 DATASET_FILES = {
     "api_prices": ("api_prices.yaml", list[ApiPrice]),
+    "api_price_history": ("api_price_history.yaml", list[PriceChange]),
+    "app_actions": ("app_actions.yaml", list[AppAction]),
     "training_costs": ("training_costs.yaml", list[TrainingCost]),
     "training_compute": ("training_compute.yaml", TrainingCompute),
     "benchmarks": ("benchmarks.yaml", Benchmarks),

@@ -24,7 +24,7 @@ def sci(value: float) -> str:
 def money(value: float) -> str:
     """Dollars with cents only where there are cents: $2.19, $15, $0.014."""
     if value < 0.1:
-        return f"${trim(value, 3)}"
+        return f"${trim(value, 6)}"
     if value == int(value):
         return f"${int(value):,}"
     return f"${value:,.2f}"

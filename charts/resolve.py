@@ -18,6 +18,11 @@ def _api_price(row, field, sources):
         return getattr(row, field), row.source, row.status, row.as_of
 
 
+def _price_change(row, field, sources):
+    if field in ("input_cache_hit", "input_cache_miss", "output"):
+        return getattr(row, field), row.source, row.status, row.date_effective
+
+
 def _compute(row, field, sources):
     if field == "flop":
         return row.flop, row.source, row.status, row.released
@@ -51,6 +56,7 @@ def _benchmark(row, field, sources):
 # as (value, source id, status, as-of date).
 READABLE = {
     "api_prices": (lambda files: files["api_prices"][1], _api_price),
+    "api_price_history": (lambda files: files["api_price_history"][1], _price_change),
     "training_compute": (lambda files: files["training_compute"][1].models, _compute),
     "factors": (lambda files: files["training_compute"][1].factors, _factor),
     "training_costs": (lambda files: files["training_costs"][1], _training_cost),

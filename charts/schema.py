@@ -112,6 +112,46 @@ class ApiPrice(Strict):
     note: str | None = None
 
 
+class PriceChange(Strict):
+    """One change to DeepSeek's API list prices after R1's launch (data/api_price_history.yaml)."""
+
+    id: RowId
+    model: Text
+    api_names: list[Annotated[str, Field(pattern=r"^[a-z0-9.-]+$")]] = Field(min_length=1)
+    date_effective: dt.date
+    period: Literal["all", "off_peak", "peak"]
+    input_cache_hit: float = Field(ge=0)
+    input_cache_miss: float = Field(ge=0)
+    output: float = Field(ge=0)
+    uncertain: bool = False  # the day or the value is not pinned down; the note says why
+    status: Status
+    source: SourceId
+    note: str | None = None
+
+
+class AppAction(Strict):
+    """One government action on DeepSeek's app or service (data/app_actions.yaml)."""
+
+    id: RowId
+    date: dt.date
+    date_uncertain: bool = False
+    jurisdiction: Text
+    body: Text
+    action: Literal[
+        "ban_government_devices",
+        "app_store_removal",
+        "data_protection_order",
+        "consumer_case",
+        "reinstatement",
+        "law_proposed",
+        "official_warning",
+    ]
+    outcome: Literal["in_force", "lifted", "closed", "not_passed", "unknown"]
+    what: Text
+    status: Status
+    source: SourceId
+
+
 class Workload(Strict):
     """An illustrative task for the price calculator: our assumption, not a sourced figure."""
 
@@ -202,7 +242,7 @@ class Benchmarks(Strict):
 class TimelineEvent(Strict):
     id: RowId
     date: dt.date
-    lane: Literal["us_rules", "nvidia_chips", "deepseek", "markets"]
+    lane: Literal["us_rules", "china_rules", "nvidia_chips", "deepseek", "markets"]
     title: Text
     meaning: Text
     headline: Text | None = None  # a few words: marks one of the events the chart labels
@@ -294,6 +334,8 @@ class Data(BaseModel):
     sources: dict[str, Source]
     figures: dict[str, Figure]
     api_prices: list[ApiPrice]
+    api_price_history: list[PriceChange]
+    app_actions: list[AppAction]
     training_costs: list[TrainingCost]
     training_compute: TrainingCompute
     benchmarks: Benchmarks

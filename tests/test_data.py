@@ -80,6 +80,21 @@ BAD_CASES = {
         lambda path: edit_yaml(path, lambda doc: doc[0].update(date="last spring")),
         r'data/timeline\.yaml: entry "[a-z0-9-]+", field \[0\]\.date: .*date',
     ),
+    "price history row with a period that does not exist": (
+        "data/api_price_history.yaml",
+        lambda path: edit_yaml(path, lambda doc: doc[0].update(period="lunchtime")),
+        r'data/api_price_history\.yaml: entry "[a-z0-9-]+", field \[0\]\.period: .*(got \'lunchtime\')',
+    ),
+    "price history row citing an unknown source": (
+        "data/api_price_history.yaml",
+        lambda path: edit_yaml(path, lambda doc: doc[-1].update(source="no-such-source")),
+        r'data/api_price_history\.yaml: entry "[a-z0-9-]+", field source: unknown source id "no-such-source"',
+    ),
+    "app action of an unknown kind": (
+        "data/app_actions.yaml",
+        lambda path: edit_yaml(path, lambda doc: doc[0].update(action="scolding")),
+        r'data/app_actions\.yaml: entry "[a-z0-9-]+", field \[0\]\.action: .*(got \'scolding\')',
+    ),
     "dollar figure that does not say what it includes": (
         "data/figures/training_cost.yaml",
         lambda path: edit_yaml(
@@ -124,6 +139,9 @@ def dataset_values(data):
         for key in ("input_cache_hit", "input_cache_miss", "output"):
             if getattr(p, key) is not None:
                 yield getattr(p, key), p.source
+    for p in data.api_price_history:
+        for key in ("input_cache_hit", "input_cache_miss", "output"):
+            yield getattr(p, key), p.source
     for m in data.training_compute.models:
         yield m.flop, m.source
         for key in ("total_params", "active_params", "training_tokens", "gpu_hours"):
