@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from charts import (
+    app_actions,
     benchmark_scores,
     chapters,
     compute,
@@ -20,6 +21,7 @@ from charts import (
     market_falls,
     pages,
     prices,
+    release_prices,
     training_costs,
 )
 from charts.edition import edition
@@ -31,6 +33,7 @@ from charts.render import figure_html, to_csv
 
 FAMILIES = (
     prices,
+    release_prices,
     training_costs,
     export_controls,
     compute,
@@ -38,6 +41,7 @@ FAMILIES = (
     benchmark_scores,
     distilled_models,
     market_falls,
+    app_actions,
 )
 PLOTLY_BASIC = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
 IFRAME_WORKER = Path("node_modules/iframe-worker/shim/index.js")

@@ -1,0 +1,58 @@
+"""The two charts of what happened after R1: DeepSeek's price history and governments' actions on the app."""
+
+from __future__ import annotations
+
+import yaml
+from conftest import ROOT
+
+from charts import app_actions, release_prices
+from charts.loader import load
+from charts.numbers import money
+
+DATA = load(ROOT)
+
+
+def test_the_price_history_ends_at_the_latest_peak_price_of_each_line():
+    for line, api_name in (("big", "deepseek-v4-pro"), ("small", "deepseek-flash")):
+        rows = [r for r in DATA.api_price_history if api_name in r.api_names and r.period == "peak"]
+        latest = max(rows, key=lambda r: r.date_effective)
+        assert release_prices.steps(DATA, line)[-1][1] == latest.output
+
+
+def test_the_price_history_starts_from_the_launch_day_prices():
+    r1 = next(p for p in DATA.api_prices if p.id == "deepseek-r1")
+    first = release_prices.steps(DATA, "big")[0]
+    assert (first[0], first[1]) == (r1.as_of, r1.output)
+
+
+def test_the_price_chart_title_follows_whether_prices_rose_above_the_launch_price(project_copy):
+    chart = release_prices.release_prices(DATA)
+    assert "rose above" in chart.title
+    path = project_copy / "data/api_price_history.yaml"
+    rows = yaml.safe_load(path.read_text())
+    for row in rows:
+        if "deepseek-v4-pro" in row["api_names"]:
+            row["output"] = 1.0
+    path.write_text(yaml.safe_dump(rows, sort_keys=False))
+    cheaper = release_prices.release_prices(load(project_copy))
+    assert "still below" in cheaper.title
+    assert money(1.0) in cheaper.summary
+
+
+def test_the_app_actions_summary_counts_every_action_and_each_ban():
+    chart = app_actions.app_actions(DATA)
+    bans = sum(1 for r in DATA.app_actions if r.action == "ban_government_devices")
+    assert f"We count {len(DATA.app_actions)} government actions" in chart.summary
+    assert f"{bans} barred it from official devices only" in chart.summary
+    assert len(chart.rows) == len(DATA.app_actions)
+
+
+def test_the_app_actions_title_changes_when_public_blocks_outnumber_device_bans(project_copy):
+    path = project_copy / "data/app_actions.yaml"
+    rows = yaml.safe_load(path.read_text())
+    for row in rows:
+        if row["action"] == "ban_government_devices":
+            row["action"] = "data_protection_order"
+    path.write_text(yaml.safe_dump(rows, sort_keys=False))
+    chart = app_actions.app_actions(load(project_copy))
+    assert "mostly kept" not in chart.title
