@@ -59,8 +59,23 @@ def steps(data: Data, line: str) -> list[tuple]:
     return points
 
 
+def later_pages(data: Data) -> list[str]:
+    """Source ids of the latest pages on which a price was still listed; each must exist."""
+    pages = []
+    for row in data.api_price_history:
+        if row.still_listed_in and row.still_listed_in not in data.sources:
+            raise DataError(
+                f'data/api_price_history.yaml: entry "{row.id}", field still_listed_in: unknown source id '
+                f'"{row.still_listed_in}" (not in data/sources/)'
+            )
+        if row.still_listed_in and row.still_listed_in not in pages:
+            pages.append(row.still_listed_in)
+    return pages
+
+
 def end_date(data: Data):
-    return max(r.checked or r.date_effective for r in data.api_price_history)
+    latest = [data.sources[s].date_published for s in later_pages(data)]
+    return max([r.date_effective for r in data.api_price_history] + latest)
 
 
 def release_prices(data: Data) -> Chart:
@@ -131,7 +146,7 @@ def release_prices(data: Data) -> Chart:
     summary = (
         f"DeepSeek-R1 launched at {money(launch)} per million output tokens on {day(big[0][0])}. "
         f"The lowest output price in the chart is {money(lowest)}, first reached on {day(lowest_when)}. "
-        f"On the latest DeepSeek page checked ({day(end)}), the big model cost {money(latest_high)} at busy "
+        f"On the latest DeepSeek pricing page we read ({day(end)}), the big model cost {money(latest_high)} at busy "
         f"hours and {money(latest_low)} at quiet hours; the small model cost {money(small[-1][1])} and "
         f"{money(small[-1][2])}. Busy hours are mornings and afternoons in Beijing on weekdays."
     )
@@ -152,7 +167,7 @@ def release_prices(data: Data) -> Chart:
         id="release-prices",
         title=title,
         caption="DeepSeek's list price per million output tokens, in US dollars, for each API model, "
-        f"from R1's launch to the latest pricing page we read ({day(end)}). Solid lines: the price at busy "
+        f"from R1's launch to the latest DeepSeek pricing page we read ({day(end)}). Solid lines: the price at busy "
         "hours (or all day); dotted: quiet hours.",
         figure=go.Figure(traces, layout),
         summary=summary,
@@ -160,7 +175,8 @@ def release_prices(data: Data) -> Chart:
         rows=rows,
         cell_formats=[None, None, None, None, money, money, money, None],
         sources=[launch_row(data, start).source for _, start, _ in LINES.values()]
-        + [r.source for r in data.api_price_history],
+        + [r.source for r in data.api_price_history]
+        + later_pages(data),
         phone={"height": 520, "legend": {"y": -0.25}, "annotations": []},
     )
 

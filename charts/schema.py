@@ -124,7 +124,7 @@ class PriceChange(Strict):
     input_cache_miss: float = Field(ge=0)
     output: float = Field(ge=0)
     uncertain: bool = False  # the day or the value is not pinned down; the note says why
-    checked: dt.date | None = None  # the latest DeepSeek page on which this price was still listed
+    still_listed_in: SourceId | None = None  # the latest DeepSeek page on which this price was still listed
     status: Status
     source: SourceId
     note: str | None = None

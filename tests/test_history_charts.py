@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from conftest import ROOT
 
 from charts import app_actions, release_prices
 from charts.loader import load
 from charts.numbers import money
+from charts.schema import DataError
 
 DATA = load(ROOT)
 
@@ -56,3 +58,12 @@ def test_the_app_actions_title_changes_when_public_blocks_outnumber_device_bans(
     path.write_text(yaml.safe_dump(rows, sort_keys=False))
     chart = app_actions.app_actions(load(project_copy))
     assert "mostly kept" not in chart.title
+
+
+def test_a_price_row_naming_an_unknown_later_page_stops_the_build(project_copy):
+    path = project_copy / "data/api_price_history.yaml"
+    rows = yaml.safe_load(path.read_text())
+    rows[-1]["still_listed_in"] = "no-such-page"
+    path.write_text(yaml.safe_dump(rows, sort_keys=False))
+    with pytest.raises(DataError, match=r'entry "[a-z0-9-]+", field still_listed_in: unknown source id "no-such-page"'):
+        release_prices.release_prices(load(project_copy))
