@@ -69,7 +69,7 @@ def market_falls(data: Data) -> Chart:
             f"the {len(rows)} largest one-day losses shown"
         ),
         caption="Market value lost in a single trading day, in billions of US dollars (not adjusted for inflation), "
-        "with the fall in percent beside it.",
+        "with the fall in percent beside it: the largest falls we found in published reports, not a complete list.",
         figure=go.Figure([trace], layout),
         summary=summary,
         columns=["Company", "Date", "Value lost (US$)", "Fall (%)", "Status"],
