@@ -8,7 +8,7 @@ from charts.numbers import day
 from charts.render import Chart
 from charts.schema import Data, DataError
 from charts.text import label
-from charts.theme import OKABE_ITO, OTHER, SYMBOLS, axis, base_layout
+from charts.theme import ACTORS, MIN_TEXT, axis, base_layout
 
 # Kinds of action, strongest first, with short names that fit beside the plot on a phone.
 KINDS = [
@@ -21,12 +21,12 @@ KINDS = [
     ("reinstatement", "Ban lifted"),
 ]
 KIND_NAMES = dict(KINDS)
-# One colour per actor: the US government in vermillion, every other government in grey.
+# One colour per actor: the US government in its colour, every other government in grey.
 US = "United States"
 
 
-def colour(jurisdiction: str) -> str:
-    return OKABE_ITO["vermillion"] if jurisdiction == US or jurisdiction.endswith("(US state)") else OTHER
+def actor(jurisdiction: str) -> str:
+    return "us_government" if jurisdiction == US or jurisdiction.endswith("(US state)") else "other"
 
 
 def positions(rows) -> dict[str, float]:
@@ -47,8 +47,8 @@ def app_actions(data: Data) -> Chart:
         raise DataError("data/app_actions.yaml: at least one action is needed for the chart")
     where = positions(rows)
     traces = []
-    for index, (is_us, name) in enumerate([(True, "United States (federal or state)"), (False, "Other governments")]):
-        group = [r for r in rows if (colour(r.jurisdiction) != OTHER) == is_us]
+    for key in ("us_government", "other"):
+        group = [r for r in rows if actor(r.jurisdiction) == key]
         if not group:
             continue
         traces.append(
@@ -56,13 +56,9 @@ def app_actions(data: Data) -> Chart:
                 x=[r.date.isoformat() for r in group],
                 y=[where[r.id] for r in group],
                 mode="markers",
-                name=name,
-                marker={
-                    "size": 12,
-                    "symbol": SYMBOLS[index],
-                    "color": colour(group[0].jurisdiction),
-                    "line": {"width": 1, "color": "rgba(0,0,0,0.5)"},
-                },
+                name=ACTORS[key].name,
+                meta=[key] * len(group),
+                marker={"size": 12, "symbol": ACTORS[key].symbol, "color": ACTORS[key].colour},
                 customdata=[[label(r.jurisdiction), label(r.what)] for r in group],
                 hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
             )
@@ -104,7 +100,7 @@ def app_actions(data: Data) -> Chart:
         id="app-actions",
         title=title,
         caption="Each marker is one government action on DeepSeek's app or service, by kind of action. "
-        "Vermillion circles: the US federal government or a US state; grey diamonds: other governments.",
+        "Squares: the US federal government or a US state; grey circles: other governments.",
         hint="Hover or tap a marker for who acted and what they did.",
         figure=go.Figure(traces, layout),
         summary=summary,
@@ -121,7 +117,7 @@ def app_actions(data: Data) -> Chart:
             for r in rows
         ],
         sources=[r.source for r in rows],
-        phone={"height": 420, "yaxis": {"tickfont": {"size": 11}}},
+        phone={"height": 440, "yaxis": {"tickfont": {"size": MIN_TEXT}}},
     )
 
 

@@ -7,15 +7,17 @@ import plotly.graph_objects as go
 from charts.numbers import day, money
 from charts.render import Chart
 from charts.schema import Data, DataError
-from charts.theme import DEEPSEEK, OKABE_ITO, axis, base_layout
+from charts.theme import ACTORS, MIN_TEXT, axis, base_layout
 
 # Two product lines, each a chain of API names. A row names the API names billed at its price.
 # The big model's line: deepseek-reasoner (R1, then both modes) until V4, then deepseek-v4-pro.
 # The small model's line: deepseek-chat (V3), then deepseek-v4-flash, then deepseek-flash.
+# Both lines are DeepSeek's, so both take DeepSeek's colour; width and a direct label tell them apart.
 LINES = {
-    "big": ("Reasoning / Pro model", "deepseek-r1", DEEPSEEK),
-    "small": ("Chat / Flash model", "deepseek-v3", OKABE_ITO["sky"]),
+    "big": ("Reasoning / Pro model", "deepseek-r1", 3.5),
+    "small": ("Chat / Flash model", "deepseek-v3", 1.8),
 }
+SHORT = {"big": "Pro", "small": "Flash"}
 
 
 def line_of(api_names: list[str]) -> str | None:
@@ -83,15 +85,14 @@ def release_prices(data: Data) -> Chart:
         raise DataError("data/api_price_history.yaml: at least one price change is needed for the chart")
     end = end_date(data)
     traces, series = [], {}
-    for line, (name, _, colour) in LINES.items():
+    colour = ACTORS["deepseek"].colour
+    for line, (name, _, width) in LINES.items():
         points = steps(data, line)
         series[line] = points
         dates = [p[0].isoformat() for p in points] + [end.isoformat()]
-        for index, (label_text, dash, values) in enumerate(
-            [
-                ("busy hours or all day", "solid", [p[1] for p in points]),
-                ("quiet hours", "dot", [p[2] for p in points]),
-            ]
+        for label_text, dash, values in (
+            ("busy hours or all day", "solid", [p[1] for p in points]),
+            ("quiet hours", "dot", [p[2] for p in points]),
         ):
             values = values + [values[-1]]
             traces.append(
@@ -100,7 +101,8 @@ def release_prices(data: Data) -> Chart:
                     y=values,
                     name=f"{name}, {label_text}",
                     mode="lines",
-                    line={"shape": "hv", "color": colour, "dash": dash, "width": 3 if index == 0 else 2},
+                    meta="deepseek",
+                    line={"shape": "hv", "color": colour, "dash": dash, "width": width},
                     hovertemplate="%{x|%d %b %Y}: $%{y} per million output tokens<extra>" + name + "</extra>",
                 )
             )
@@ -117,17 +119,20 @@ def release_prices(data: Data) -> Chart:
             "showarrow": True,
             "ax": 40,
             "ay": -30,
-            "font": {"size": 12},
+            "font": {"size": MIN_TEXT},
         },
+    ] + [
         {
             "x": end.isoformat(),
-            "y": latest_high,
-            "text": f"Pro, busy hours: {money(latest_high)}",
+            "y": value,
+            "text": f"{SHORT[line]}, {when}: {money(value)}",
             "showarrow": False,
             "xanchor": "right",
-            "yanchor": "bottom",
-            "font": {"size": 12},
-        },
+            "yanchor": "bottom" if when == "busy" else "top",
+            "font": {"size": MIN_TEXT},
+        }
+        for line in LINES
+        for when, value in (("busy", series[line][-1][1]), ("quiet", series[line][-1][2]))
     ]
     layout = base_layout(
         height=440,
@@ -168,7 +173,8 @@ def release_prices(data: Data) -> Chart:
         title=title,
         caption="DeepSeek's list price per million output tokens, in US dollars, for each API model, "
         f"from R1's launch to the latest DeepSeek pricing page we read ({day(end)}). Solid lines: the price at busy "
-        "hours (or all day); dotted: quiet hours.",
+        "hours (or all day); dotted: quiet hours. Thick: the reasoning model (R1, then V4-Pro); thin: the chat "
+        "model (V3, then V4-Flash and V4.1-Flash).",
         figure=go.Figure(traces, layout),
         summary=summary,
         columns=["From", "Model", "API names", "Hours", "Input, cached ($)", "Input ($)", "Output ($)", "Status"],
@@ -177,7 +183,7 @@ def release_prices(data: Data) -> Chart:
         sources=[launch_row(data, start).source for _, start, _ in LINES.values()]
         + [r.source for r in data.api_price_history]
         + later_pages(data),
-        phone={"height": 520, "legend": {"y": -0.25}, "annotations": []},
+        phone={"height": 520, "margin": {"r": 4}},
     )
 
 

@@ -125,6 +125,19 @@ def claim_market_falls(data):
     return ["the largest one-day loss", f"{falls[0].loss_usd / falls[1].loss_usd:.1f} times the next largest"]
 
 
+def claim_release_prices(data):
+    launch = next(p.output for p in data.api_prices if p.id == "deepseek-r1")
+    pro_peaks = [r for r in data.api_price_history if "deepseek-v4-pro" in r.api_names and r.period == "peak"]
+    latest = max(pro_peaks, key=lambda r: r.date_effective).output
+    return ["rose above R1's launch price"] if latest > launch else ["still below R1's launch price"]
+
+
+def claim_app_actions(data):
+    bans = sum(1 for r in data.app_actions if r.action == "ban_government_devices")
+    public = sum(1 for r in data.app_actions if r.action in ("data_protection_order", "app_store_removal"))
+    return ["mostly kept DeepSeek's app off official devices"] if bans > public else ["As many governments"]
+
+
 CLAIMS = {
     name.removeprefix("claim_").replace("_", "-"): f for name, f in globals().items() if name.startswith("claim_")
 }

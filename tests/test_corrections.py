@@ -11,9 +11,10 @@ from charts.loader import load
 from charts.schema import DataError
 
 
-def add_correction(project, **fields):
+def add_correction(project, fresh=False, **fields):
+    """Append one correction; fresh=True starts from an empty log, so counts do not depend on the real one."""
     path = project / "data" / "corrections.yaml"
-    rows = yaml.safe_load(path.read_text()) or []
+    rows = [] if fresh else yaml.safe_load(path.read_text()) or []
     rows.append(
         {
             "date": "2026-11-29",
@@ -28,7 +29,9 @@ def add_correction(project, **fields):
 
 
 def test_a_correction_in_the_data_appears_on_the_page_with_what_it_said_before(project_copy):
-    add_correction(project_copy, old="the later list price", new="the launch-week price", source="deepseek-v3-report")
+    add_correction(
+        project_copy, fresh=True, old="the later list price", new="the launch-week price", source="deepseek-v3-report"
+    )
     data = load(project_copy)
     html = corrections.page(data, {"prices": "What it costs to use"})
     assert "What it costs to use" in html and "the later list price" in html and "the launch-week price" in html
@@ -37,7 +40,7 @@ def test_a_correction_in_the_data_appears_on_the_page_with_what_it_said_before(p
 
 
 def test_a_page_with_a_correction_counts_it_in_its_last_checked_line(project_copy):
-    add_correction(project_copy)
+    add_correction(project_copy, fresh=True)
     lines = corrections.checked(load(project_copy))
     assert "1 change so far" in lines["prices"]
     assert "no changes so far" in lines["shock"]
