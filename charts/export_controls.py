@@ -177,7 +177,7 @@ def export_controls_timeline(data: Data) -> Chart:
     rules = [e for e in events if e.lane == "us_rules"]
     key = [e for e in events if e.headline]
     summary = (
-        f"The timeline holds {len(events)} dated events from {first:%B %Y} to {last:%B %Y}, in {len(counts)} lanes: "
+        f"The timeline holds {len(events)} dated events from {first:%B %Y} to {last:%B %Y}, in {len(LANES)} lanes: "
         + ", ".join(f"{sum(1 for e in events if e.lane == lane)} in “{name}”" for lane, name, _ in LANES)
         + ". The labelled ones: "
         + "; ".join(f"{day(e.date)}, {e.headline}" for e in key)
