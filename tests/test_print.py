@@ -92,3 +92,24 @@ def test_no_handout_page_is_left_half_empty_before_a_figure(site):
         first = 1 if pdf.name.startswith("deepseek-story") else 0  # the reader's cover stands alone
         for number, share in enumerate(shares[first:-1], start=first + 1):
             assert share > 0.55, f"{pdf.name} page {number} is only {share:.0%} full"
+
+
+def test_outside_links_print_as_numbered_notes_and_site_links_print_no_address(site, browser, tmp_path):
+    page = browser.new_page()
+    try:
+        page.goto(site["url"] + "lab.html", wait_until="load")
+        page.evaluate(
+            """() => { const p = document.createElement('p');
+            p.innerHTML = 'See <a href="https://example.org/report">the report</a> and <a href="chips.html">the chips</a>.';
+            document.querySelector('article').prepend(p); }"""
+        )
+        pdf = tmp_path / "lab.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout)
+        assert re.search(r"See the report ?1 and the chips\.", text)
+        assert re.search(r"Links 1\. https://example\.org/report( |$)", text), "a note for the outside link"
+        assert not re.search(r"Links 1\. \S+ 2\. http", text), "links inside the site get no note"
+        assert "chips.html" not in text
+        assert not page.query_selector(".print-notes"), "the notes are removed after printing"
+    finally:
+        page.close()
