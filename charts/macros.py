@@ -71,12 +71,14 @@ def variables(
     derived: dict[str, Computed],
     pages: dict[str, str],
     chapter_lines: dict[str, str],
+    diagrams_html: dict[str, str] | None = None,
 ) -> dict:
     return {
         "fig": {key: cited(data, figure) for key, figure in sorted(data.figures.items())}
         | {key: computed(data, number) for key, number in sorted(derived.items())},
         "num": {key: plain(figure) for key, figure in sorted(data.figures.items())},
         "chart": charts_html,
+        "diagram": diagrams_html or {},
         "generated": pages,
         "mark": keys(data),
         "chapter": chapter_lines,

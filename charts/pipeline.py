@@ -14,6 +14,7 @@ from charts import (
     chapters,
     compute,
     corrections,
+    diagrams,
     distilled_models,
     engineering,
     export_controls,
@@ -92,6 +93,12 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
     (out / "img").mkdir()
     for chart in charts:
         (out / "data" / f"{chart.id}.csv").write_text(to_csv(chart), encoding="utf-8")
+    figures = diagrams.build(data)
+    clash = {d.id for d in figures} & {c.id for c in charts}
+    if clash:
+        raise RuntimeError(f"a diagram and a chart share the id {sorted(clash)}")
+    for diagram in figures:  # the wide layout, light by default: for handouts and downloads
+        (out / "img" / f"{diagram.id}.svg").write_text(diagrams.svg(diagram, "wide", standalone=True), encoding="utf-8")
     derived = {}
     for family in FAMILIES:
         if hasattr(family, "derived"):  # families whose numbers the prose quotes as ratios
@@ -99,6 +106,7 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
     macros = variables(
         data,
         charts_html={chart.id.replace("-", "_"): figure_html(chart, data) for chart in charts},
+        diagrams_html={d.id.replace("-", "_"): diagrams.figure_html(d, data) for d in figures},
         derived=derived,
         pages=pages.build(data) | {"corrections": corrections.page(data, page_titles(root))},
         chapter_lines=chapters.build(root),
@@ -123,4 +131,4 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
     (out / "projector.html").write_text(
         lesson_pages.projector(lesson, Texts(data, derived), data, pictures, edition(data, root)), encoding="utf-8"
     )
-    return {"charts": len(charts), "figures": len(data.figures), "sources": len(data.sources)}
+    return {"charts": len(charts), "diagrams": len(figures), "figures": len(data.figures), "sources": len(data.sources)}
