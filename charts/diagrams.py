@@ -36,6 +36,7 @@ class Diagram:
     summary: str  # the "in words" paragraph, from data
     sources: list[str]
     params: dict  # what the template draws
+    template: str = ""  # the SVG template under templates/diagrams/, if not named for the id
 
 
 def fig(data: Data, figure_id: str) -> Figure:
@@ -209,7 +210,7 @@ def build(data: Data) -> list[Diagram]:
 
 def svg(diagram: Diagram, layout: str, standalone: bool = False) -> str:
     """One layout of a diagram as an <svg> element (with an XML namespace when it is a file of its own)."""
-    template = TEMPLATES.get_template(f"diagrams/{diagram.id}.svg.j2")
+    template = TEMPLATES.get_template(f"diagrams/{diagram.template or diagram.id}.svg.j2")
     return template.render(
         d=diagram,
         p=diagram.params,

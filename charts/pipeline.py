@@ -12,11 +12,13 @@ from charts import (
     app_actions,
     benchmark_scores,
     chapters,
+    competing_estimates,
     compute,
     corrections,
     diagrams,
     distilled_models,
     engineering,
+    event_lists,
     export_controls,
     lesson_pages,
     market_falls,
@@ -43,6 +45,7 @@ FAMILIES = (
     distilled_models,
     market_falls,
     app_actions,
+    competing_estimates,
 )
 PLOTLY_BASIC = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
 IFRAME_WORKER = Path("node_modules/iframe-worker/shim/index.js")
@@ -93,7 +96,7 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
     (out / "img").mkdir()
     for chart in charts:
         (out / "data" / f"{chart.id}.csv").write_text(to_csv(chart), encoding="utf-8")
-    figures = diagrams.build(data)
+    figures = diagrams.build(data) + event_lists.build(data)
     clash = {d.id for d in figures} & {c.id for c in charts}
     if clash:
         raise RuntimeError(f"a diagram and a chart share the id {sorted(clash)}")

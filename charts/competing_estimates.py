@@ -1,0 +1,167 @@
+"""Competing estimates: every figure for DeepSeek's chips and its spending, each on a log axis.
+
+GPU counts and dollars sit on separate panels (never one axis for two units). Each dot says what
+it counts and what kind of number it is (reported, estimate, claim) in words and by marker shape,
+so colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from charts.numbers import compact_money, format_value, trim
+from charts.render import Chart
+from charts.schema import Data, DataError, Figure
+from charts.text import label
+from charts.theme import DEEPSEEK, OTHER, base_layout
+
+# (figure id, what it counts): our words; the numbers, statuses and sources come from data/figures.
+GPUS = [
+    ("r1_rl_gpus", "R1's reinforcement learning: one run"),
+    ("v3_cluster_gpus", "V3's final training: one run"),
+    ("high_flyer_a100_gpus", "High-Flyer's older A100 cluster"),
+    ("semianalysis_h100_count", "H100s within that analyst's count"),
+    ("semianalysis_gpu_count", "all Hopper GPUs the company has, per an analyst"),
+    ("alexandr_wang_h100_claim", "H100s, said by a CEO without evidence"),
+]
+DOLLARS = [
+    ("r1_rl_cost_usd", "R1's reinforcement learning, rented-chip value"),
+    ("epoch_r1_rl_estimate_usd", "the same step, guessed before it was disclosed"),
+    ("v3_final_run_cost_usd", "V3's final training run, rented-chip value"),
+    ("semianalysis_hardware_spend_usd", "hardware bought over the years (a floor)"),
+    ("semianalysis_hardware_capex", "the whole server fleet, bought outright"),
+]
+SYMBOL = {"reported": "circle", "estimate": "diamond-open", "claim": "x-thin-open"}
+ROW = 50  # px per dot row
+
+
+def rows(data: Data, chosen: list[tuple[str, str]]) -> list[tuple[Figure, str]]:
+    out = []
+    for figure_id, counts in chosen:
+        figure = data.figures.get(figure_id)
+        if figure is None:
+            raise DataError(f'data/figures: figure "{figure_id}" is missing (the competing-estimates chart shows it)')
+        out.append((figure, counts))
+    return sorted(out, key=lambda row: row[0].value)
+
+
+def value_text(figure: Figure) -> str:
+    return compact_money(figure.value) if figure.format.startswith("usd") else format_value(figure.value, "number")
+
+
+def tick(value: float, dollars: bool) -> str:
+    if not dollars:
+        return f"{value:,.0f}"
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if value >= size:
+            return f"${value / size:,.0f}{suffix}"
+    return f"${value:,.0f}"
+
+
+def axis(low: float, high: float, dollars: bool) -> dict:
+    """Log scale with one labelled grid line per power of ten; room either side for the labels."""
+    low, high = math.log10(low) - 0.45, math.log10(high) + 0.45
+    powers = [10**p for p in range(math.ceil(low), math.floor(high) + 1)]
+    return {"type": "log", "range": [low, high], "tickvals": powers, "ticktext": [tick(v, dollars) for v in powers]}
+
+
+def competing_estimates(data: Data) -> Chart:
+    panels = [("GPUs", rows(data, GPUS)), ("US dollars", rows(data, DOLLARS))]
+    figure = make_subplots(
+        rows=2,
+        cols=1,
+        row_heights=[len(p[1]) for p in panels],
+        vertical_spacing=0.1,
+        subplot_titles=["Chips: number of GPUs", "Spending: US dollars"],
+    )
+    figure.update_annotations(x=0, xanchor="left", font={"size": 14})  # panel titles: left, so phones keep them
+    for row, (unit, items) in enumerate(panels, start=1):
+        values = [f.value for f, _ in items]
+        x_axis = axis(min(values), max(values), unit != "GPUs")
+        middle = sum(x_axis["range"]) / 2
+        for status in SYMBOL:
+            shown = [(f, counts) for f, counts in items if f.status == status]
+            if not shown:
+                continue
+            figure.add_trace(
+                go.Scatter(
+                    x=[f.value for f, _ in shown],
+                    y=[f.id for f, _ in shown],
+                    mode="markers+text",
+                    name=status,
+                    showlegend=False,  # each dot says its kind in words; the caption keys the shapes
+                    marker={
+                        "symbol": SYMBOL[status],
+                        "size": 13,
+                        "line": {"width": 2, "color": DEEPSEEK if status == "reported" else OTHER},
+                        "color": DEEPSEEK if status == "reported" else OTHER,
+                    },
+                    text=[f"{value_text(f)}, {status}" for f, _ in shown],
+                    textposition=["middle left" if math.log10(f.value) > middle else "middle right" for f, _ in shown],
+                    cliponaxis=False,
+                    customdata=[[label(f.label), data.sources[f.source].producer] for f, _ in shown],
+                    hovertemplate="%{customdata[0]}<br>%{text}, from %{customdata[1]}<extra></extra>",
+                ),
+                row=row,
+                col=1,
+            )
+        for f, counts in items:  # what each dot counts, written above its row: fits a phone, unlike tick labels
+            figure.add_annotation(
+                text=label(counts),
+                x=0,
+                xref=f"x{row if row > 1 else ''} domain",
+                y=f.id,
+                yref=f"y{row if row > 1 else ''}",
+                yshift=17,
+                xanchor="left",
+                showarrow=False,
+                font={"size": 13},
+            )
+        figure.update_xaxes(x_axis, row=row, col=1)
+        figure.update_yaxes(
+            categoryorder="array",
+            categoryarray=[f.id for f, _ in items],
+            showticklabels=False,
+            range=[-0.6, len(items) - 0.3],
+            row=row,
+            col=1,
+        )
+    figure.update_layout(
+        base_layout(height=80 + ROW * sum(len(p[1]) for p in panels), margin={"t": 30, "l": 8, "b": 40})
+    )
+    gpus = panels[0][1]
+    spread = gpus[-1][0].value / gpus[0][0].value
+    summary = " ".join(
+        f"{unit}, from smallest to largest: "
+        + "; ".join(f"{value_text(f)} ({counts}, {f.status})" for f, counts in items)
+        + "."
+        for unit, items in panels
+    ) + (
+        " The small figures count one training run; the large ones guess at a whole company's hardware, "
+        "so they can all be true at once."
+    )
+    return Chart(
+        id="competing-estimates",
+        title=f"DeepSeek's chip figures differ {trim(spread, 0)}-fold because they count different things",
+        caption="Every figure on this site for DeepSeek's chips (top) and its spending (bottom), on log scales: "
+        "each grid line is ten times the one before. Shapes mark the kind of number: ● reported by DeepSeek, "
+        "◇ outside estimate, ✕ claim.",
+        figure=figure,
+        summary=summary,
+        columns=["Measure", "What it counts", "Value", "Kind", "Source", "As of"],
+        rows=[
+            [unit, counts, f.value, f.status, data.sources[f.source].producer, f.as_of.isoformat()]
+            for unit, items in panels
+            for f, counts in items
+        ],
+        cell_formats=[None, None, lambda v: f"{v:,.0f}", None, None, None],
+        sources=[f.source for _, items in panels for f, _ in items],
+        phone={"height": 90 + 54 * sum(len(p[1]) for p in panels), "font": {"size": 12}},
+    )
+
+
+def build(data: Data) -> list[Chart]:
+    return [competing_estimates(data)]

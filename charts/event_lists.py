@@ -1,0 +1,99 @@
+"""Dated lists drawn as SVG diagrams: a few events from data/timeline.yaml, in order, on a line.
+
+A list rather than a chart because the events carry words, not amounts; on a phone the date sits
+above each event, on a wide screen beside it. Drawn by the same machinery as charts/diagrams.py.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from charts.diagrams import FONT, Diagram
+from charts.numbers import day
+from charts.schema import Data, DataError
+
+CHARS = {"wide": 70, "narrow": 40}  # characters per line of an event's title at FONT size
+LISTS = {
+    "from-fund-to-r1": (
+        "lab",
+        [
+            "fire-flyer-2-2021-01",
+            "deepseek-llm-2023-11",
+            "deepseek-v2-2024-05",
+            "fire-flyer-paper-2024-08",
+            "deepseek-v3-2024-12",
+            "deepseek-r1-2025-01",
+        ],
+    ),
+    "governments-and-the-app": (
+        "state",
+        [
+            "navy-email-2025-01",
+            "italy-garante-2025-01",
+            "nasa-ban-2025-01",
+            "texas-ban-2025-01",
+            "taiwan-ban-2025-02",
+            "australia-ban-2025-02",
+            "korea-suspends-2025-02",
+            "berlin-removal-request-2025-06",
+        ],
+    ),
+    "after-r1": (
+        "deepseek",
+        [
+            "open-source-week-2025-02",
+            "v3-0324-2025-03",
+            "r1-0528-2025-05",
+            "v3-1-2025-08",
+            "nature-r1-2025-09",
+            "v3-2-exp-2025-09",
+            "v3-2-2025-12",
+            "v4-preview-2026-04",
+        ],
+    ),
+}
+
+
+def months(first, last) -> int:
+    return (last.year - first.year) * 12 + last.month - first.month
+
+
+def rows(events, layout: str) -> tuple[list[dict], float]:
+    """Each event's y position and wrapped title; the drawing's height."""
+    font, y, out = FONT[layout], 8.0, []
+    for event in events:
+        lines = textwrap.wrap(event.title, CHARS[layout])
+        top = y + font * (1.3 if layout == "narrow" else 0)  # on a phone the date takes its own line
+        out.append({"date": day(event.date), "y": y, "top": top, "lines": lines})
+        y = top + font * 1.3 * len(lines) + font * 1.1
+    return out, y
+
+
+def event_list(data: Data, list_id: str) -> Diagram:
+    kind, ids = LISTS[list_id]
+    by_id = {event.id: event for event in data.timeline}
+    missing = [i for i in ids if i not in by_id]
+    if missing:
+        raise DataError(f'data/timeline.yaml: entry "{missing[0]}" is missing (the {list_id} diagram lists it)')
+    events = sorted((by_id[i] for i in ids), key=lambda e: e.date)
+    first, last, n = events[0], events[-1], len(events)
+    r1 = by_id.get("deepseek-r1-2025-01", first)
+    title = {
+        "lab": f"From a trading fund's supercomputer to R1 in {last.date.year - first.date.year} years",
+        "state": f"{n} government moves against DeepSeek's app, {sum((e.date - first.date).days <= 31 for e in events)} "
+        "of them within a month",
+        "deepseek": f"{n} releases and milestones in the {months(r1.date, last.date)} months after R1",
+    }[kind]
+    return Diagram(
+        id=list_id,
+        title=title,
+        caption="Dated events from the site's timeline data, oldest first.",
+        summary=" ".join(f"{day(e.date)}: {e.title}." for e in events),
+        sources=[e.source for e in events],
+        template="event-list",
+        params={"kind": kind, "layouts": {layout: rows(events, layout) for layout in CHARS}},
+    )
+
+
+def build(data: Data) -> list[Diagram]:
+    return [event_list(data, list_id) for list_id in LISTS]
