@@ -16,7 +16,7 @@ from charts.numbers import compact_money, format_value, trim
 from charts.render import Chart
 from charts.schema import Data, DataError, Figure
 from charts.text import label
-from charts.theme import DEEPSEEK, OTHER, base_layout
+from charts.theme import PALETTE, base_layout, log_axis
 
 # (figure id, what it counts): our words; the numbers, statuses and sources come from data/figures.
 GPUS = [
@@ -52,22 +52,6 @@ def value_text(figure: Figure) -> str:
     return compact_money(figure.value) if figure.format.startswith("usd") else format_value(figure.value, "number")
 
 
-def tick(value: float, dollars: bool) -> str:
-    if not dollars:
-        return f"{value:,.0f}"
-    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if value >= size:
-            return f"${value / size:,.0f}{suffix}"
-    return f"${value:,.0f}"
-
-
-def axis(low: float, high: float, dollars: bool) -> dict:
-    """Log scale with one labelled grid line per power of ten; room either side for the labels."""
-    low, high = math.log10(low) - 0.45, math.log10(high) + 0.45
-    powers = [10**p for p in range(math.ceil(low), math.floor(high) + 1)]
-    return {"type": "log", "range": [low, high], "tickvals": powers, "ticktext": [tick(v, dollars) for v in powers]}
-
-
 def competing_estimates(data: Data) -> Chart:
     panels = [("GPUs", rows(data, GPUS)), ("US dollars", rows(data, DOLLARS))]
     figure = make_subplots(
@@ -80,12 +64,13 @@ def competing_estimates(data: Data) -> Chart:
     figure.update_annotations(x=0, xanchor="left", font={"size": 14})  # panel titles: left, so phones keep them
     for row, (unit, items) in enumerate(panels, start=1):
         values = [f.value for f, _ in items]
-        x_axis = axis(min(values), max(values), unit != "GPUs")
+        x_axis = log_axis("", min(values), max(values), dollars=unit != "GPUs", pad=(0.3, 0.3))
         middle = sum(x_axis["range"]) / 2
         for status in SYMBOL:
             shown = [(f, counts) for f, counts in items if f.status == status]
             if not shown:
                 continue
+            actor = "deepseek" if status == "reported" else "other"  # reported here means by DeepSeek itself
             figure.add_trace(
                 go.Scatter(
                     x=[f.value for f, _ in shown],
@@ -93,11 +78,12 @@ def competing_estimates(data: Data) -> Chart:
                     mode="markers+text",
                     name=status,
                     showlegend=False,  # each dot says its kind in words; the caption keys the shapes
+                    meta=actor,
                     marker={
                         "symbol": SYMBOL[status],
                         "size": 13,
-                        "line": {"width": 2, "color": DEEPSEEK if status == "reported" else OTHER},
-                        "color": DEEPSEEK if status == "reported" else OTHER,
+                        "line": {"width": 2, "color": PALETTE[actor]},
+                        "color": PALETTE[actor],
                     },
                     text=[f"{value_text(f)}, {status}" for f, _ in shown],
                     textposition=["middle left" if math.log10(f.value) > middle else "middle right" for f, _ in shown],

@@ -16,16 +16,13 @@ from dataclasses import dataclass
 from charts.numbers import day, format_value, trim
 from charts.render import TEMPLATES, source_line
 from charts.schema import Data, DataError, Figure
-from charts.theme import DEEPSEEK, OKABE_ITO, OTHER
+from charts.theme import PALETTE
 
 WIDTH = {"wide": 760, "narrow": 360}  # viewBox widths: about the column width on a laptop and on a phone
 FONT = {"wide": 14, "narrow": 12.5}  # body text in viewBox units; renders at 11 px or more (tests check)
-# Light colours are the fallbacks (standalone files, print); the page's dark scheme swaps in the others.
-COLOURS = {
-    "deepseek": (DEEPSEEK, OKABE_ITO["sky"]),
-    "other": (OTHER, OTHER),
-    "nvidia": (OKABE_ITO["vermillion"], OKABE_ITO["orange"]),
-}
+# (light, dark) per actor: the site palette, which already keeps 3:1 contrast on both pages. The light
+# colour is also the fallback in standalone files and print.
+COLOURS = {actor: (PALETTE[actor], PALETTE[actor]) for actor in ("deepseek", "other", "nvidia")}
 
 
 @dataclass
