@@ -138,6 +138,11 @@ def claim_app_actions(data):
     return ["mostly kept DeepSeek's app off official devices"] if bans > public else ["As many governments"]
 
 
+def claim_competing_estimates(data):
+    gpus = [f.value for f in data.figures.values() if f.unit == "GPUs"]
+    return [f"differ {max(gpus) / min(gpus):.0f}-fold"]
+
+
 CLAIMS = {
     name.removeprefix("claim_").replace("_", "-"): f for name, f in globals().items() if name.startswith("claim_")
 }
