@@ -29,8 +29,13 @@ def test_the_watcher_rebuilds_when_a_data_file_changes(project_copy):
         time.sleep(1.5)
         prices = project_copy / "data" / "api_prices.yaml"
         prices.write_text(prices.read_text().replace("output: 2.19", "output: 2.29", 1))
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 90
+        touched = time.monotonic()
         while time.monotonic() < deadline and "$2.29" not in text(macros):
+            # On a loaded machine the watcher may take its first look after the edit: edit again.
+            if time.monotonic() - touched > 20:
+                prices.write_text(prices.read_text())
+                touched = time.monotonic()
             time.sleep(0.5)
         assert "$2.29" in text(macros)
     finally:
