@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from charts.numbers import format_value
+from markupsafe import Markup
+
+from charts.numbers import day, format_value
 from charts.render import TEMPLATES
 from charts.schema import FIGURE_MACRO, SOURCE_KINDS, Data
 
-VERDICTS = {
-    "confirmed": "Confirmed",
-    "approximately_right": "Approximately right",
-    "misleading": "Misleading",
-    "wrong": "Wrong",
-    "unverifiable": "Unverifiable",
-}
+# The claims check leads with what matters: the most serious verdicts first, confirmed last.
+CLAIMS_ORDER = ("wrong", "misleading", "unverifiable", "approximately_right", "confirmed")
 
 
 def _render(template: str, **context) -> str:
@@ -56,47 +53,54 @@ def legend(data: Data) -> dict[str, str]:
     }
 
 
+def _article(article) -> dict:
+    """How the claims check names an article: its outlet, else what we call it; its date or date range."""
+    label = article.outlet + (" (probable)" if article.outlet_probable else "") if article.outlet else article.known_as
+    if article.published:
+        date = day(article.published)
+    elif article.published_before:
+        date = (
+            f"Not shown; between {day(article.published_after)} and {day(article.published_before)}. {article.dated_by}"
+        )
+    else:
+        date = f"Not shown; no earlier than {day(article.published_after)}. {article.dated_by}"
+    per = Counter(claim.verdict for claim in article.claims)
+    counts = ", ".join(f"{per[v]} {v.replace('_', ' ')}" for v in CLAIMS_ORDER if per[v])
+    return {"slug": article.seed_file.split("_")[0], "label": label, "date": date, "counts": counts, "seed": article}
+
+
 def claims_check(data: Data) -> str:
-    """The seed articles' claims with our verdicts: counts first, then article by article."""
-    claims = [(article, claim) for article in data.seeds for claim in article.claims]
+    """The seed articles' claims with our verdicts: the most serious first, confirmed folded away."""
+    articles = [_article(article) for article in data.seeds]
+    claims = [(info, claim) for info in articles for claim in info["seed"].claims]
     if not claims:
         return "<p>No claims recorded yet.</p>"
-    counts = Counter(claim.verdict for _, claim in claims)
-    out = [
-        '<table class="verdict-counts"><thead><tr><th scope="col">Verdict</th><th scope="col">Claims</th></tr></thead><tbody>'
-    ]
-    for verdict, verdict_label in VERDICTS.items():
-        out.append(
-            f'<tr><th scope="row"><span class="verdict verdict-{verdict}">{verdict_label}</span></th><td>{counts[verdict]}</td></tr>'
-        )
-    out.append(f'<tr><th scope="row">All claims</th><td>{len(claims)}</td></tr></tbody></table>')
-    for article in data.seeds:
-        slug = article.seed_file.split("_")[0]
-        per = Counter(claim.verdict for claim in article.claims)
-        out.append(f'<h2 id="article-{slug}">{escape(article.title)}</h2>')
-        out.append(f'<p class="article-summary">{escape(article.summary)}</p>')
-        out.append(
-            f'<p class="article-verdicts"><strong>{len(article.claims)} claims:</strong> '
-            + escape(", ".join(f"{VERDICTS[v].lower()} {per[v]}" for v in VERDICTS if per[v]))
-            + ".</p>"
-        )
-        out.append(
-            '<div class="claims-table-wrap"><table class="claims-table"><thead><tr>'
-            '<th scope="col">What the article says</th><th scope="col">Verdict</th>'
-            '<th scope="col">Why</th><th scope="col">Checked against</th></tr></thead><tbody>'
-        )
-        order = list(VERDICTS)
-        for claim in sorted(article.claims, key=lambda c: (order.index(c.verdict), c.id)):
-            links = ", ".join(_target_link(data, target) for target in claim.checked_against)
-            figure = f" <em>({escape(claim.figure_claimed)})</em>" if claim.figure_claimed else ""
-            # data-label names each cell, so a phone can show a row as a stacked card.
-            out.append(
-                f'<tr id="claim-{claim.id}"><td data-label="What the article says">{escape(claim.claim)}{figure}</td>'
-                f'<td data-label="Verdict"><span class="verdict verdict-{claim.verdict}">{VERDICTS[claim.verdict]}</span></td>'
-                f'<td data-label="Why">{with_figures(data, claim.reason)}</td><td data-label="Checked against">{links}</td></tr>'
-            )
-        out.append("</tbody></table></div>")
-    return "\n".join(out)
+    groups = []
+    for verdict in CLAIMS_ORDER:
+        rows = sorted((c for c in claims if c[1].verdict == verdict), key=lambda c: (c[0]["slug"], c[1].id))
+        groups.append({"term": data.legend.verdict(verdict), "claims": rows, "folded": verdict == "confirmed"})
+    targets = {}
+    for figure_id, figure in data.figures.items():
+        targets[figure_id] = {"label": figure.label, "source": figure.source}
+    for source_id, source in data.sources.items():
+        targets[source_id] = {"label": source.title, "source": source_id}
+    reasons = {f"{info['slug']}/{claim.id}": Markup(with_figures(data, claim.reason)) for info, claim in claims}
+    # A row's anchor is the claim id, which story pages link to; the article's number only where two
+    # articles use the same id.
+    uses = Counter(claim.id for _, claim in claims)
+    anchors = {
+        f"{info['slug']}/{claim.id}": f"claim-{claim.id}" if uses[claim.id] == 1 else f"claim-{info['slug']}-{claim.id}"
+        for info, claim in claims
+    }
+    return _render(
+        "claims-check.html.j2",
+        groups=groups,
+        articles=articles,
+        total=len(claims),
+        targets=targets,
+        reasons=reasons,
+        anchors=anchors,
+    )
 
 
 def with_figures(data: Data, text: str) -> str:
@@ -112,13 +116,6 @@ def with_figures(data: Data, text: str) -> str:
         else:
             out.append(escape(part))
     return "".join(out)
-
-
-def _target_link(data: Data, target: str) -> str:
-    if target in data.figures:
-        figure = data.figures[target]
-        return f'<a href="sources.html#{figure.source}">{escape(figure.label)}</a>'
-    return f'<a href="sources.html#{target}">{escape(data.sources[target].title)}</a>'
 
 
 def glossary(data: Data) -> str:

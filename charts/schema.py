@@ -279,6 +279,7 @@ class SeedArticle(Strict):
     title: Text
     summary: Text
     outlet: str | None = None  # who published it
+    known_as: str | None = None  # what we call it when the outlet is unknown
     outlet_probable: bool = False  # our best identification, not confirmed
     url: Annotated[str, Field(pattern=r"^https?://[^\s/$.?#][^\s]*$")] | None = None
     published: dt.date | None = None  # the day it came out, where known
@@ -290,6 +291,8 @@ class SeedArticle(Strict):
 
     @model_validator(mode="after")
     def named_or_explained(self):
+        if self.outlet is None and not self.known_as:
+            raise ValueError("known_as is required when outlet is missing")
         if (self.outlet is None or self.url is None) and not self.unnamed_reason:
             raise ValueError("unnamed_reason is required when outlet or url is missing")
         if self.published is None and (self.published_after is None or not self.dated_by):
