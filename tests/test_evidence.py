@@ -180,8 +180,11 @@ def test_marks_still_open_popovers_after_instant_navigation(desktop):
 def test_printing_shows_marks_as_small_superscripts_and_no_popover(desktop):
     mark = first_mark(desktop)
     mark.click()
+    popover = desktop.page.locator(".ev-popover")
+    popover.wait_for(state="visible")
     desktop.page.emulate_media(media="print")
-    assert desktop.page.locator(".ev-popover").evaluate("e => getComputedStyle(e).display") == "none"
+    popover.wait_for(state="hidden")
+    assert desktop.page.evaluate("[...document.querySelectorAll('.ev-popover')].every(e => !e.checkVisibility())")
     assert mark.is_visible()
     assert mark.bounding_box()["height"] < 14
 
