@@ -2,9 +2,11 @@
 
     python bench.py [--lighthouse-runs 3] [--lighthouse-pages index.html,chips.html] [--no-lighthouse]
 
-Per page: bytes transferred (raw and gzip: the HTML and every asset it loads, cache empty), time to the
-first chart drawn in headless Chromium, Lighthouse performance (desktop and mobile, median of runs),
-and the reading grade of the prose (Flesch-Kincaid). Then: the clean build time, the time to rebuild
+Per page: bytes a reader downloads who scrolls the whole page without touching a chart (raw and gzip:
+the HTML and every asset, cache empty) and after engaging every chart; how many charts show their
+picture with plotly.js blocked; cumulative layout shift on a 390 px phone through load, scroll and the
+swap to live charts; first contentful paint; Lighthouse performance (desktop and mobile, median of
+runs); the reading grade of the prose (Flesch-Kincaid). Then: the clean build time, the time to rebuild
 after one YAML edit, and plotly's default `fig.write_html()` export of one chart for comparison.
 """
 
@@ -118,7 +120,42 @@ def serve(folder: Path, port: int):
     return server
 
 
+LAYOUT_SHIFT = """window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+    if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});"""
+
+
+def transferred(responses) -> tuple[int, int]:
+    raw = zipped = 0
+    for response in responses:
+        try:
+            body = response.body()
+        except Exception:  # a redirect or an aborted request has no body
+            continue
+        raw += len(body)
+        zipped += len(gzip.compress(body, 6))
+    return raw, zipped
+
+
+def scroll_through(page) -> None:
+    page.mouse.move(2, 2)  # the pointer rests off every chart
+    for y in range(0, page.evaluate("document.body.scrollHeight"), 400):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_timeout(40)
+
+
+def engage(page, count: int) -> None:
+    """Point at every chart (and tap it on a phone), as a reader who wants the details; wait for the live charts."""
+    for index in range(count):
+        chart = page.locator(".plotly-chart").nth(index).locator("xpath=..")
+        chart.scroll_into_view_if_needed()
+        chart.hover()
+    page.wait_for_function("n => document.querySelectorAll('.plotly-chart[data-chart-drawn]').length >= n", arg=count)
+
+
 def page_weights(base: str, pages: list[str]) -> dict:
+    """Per page: what a reader who scrolls without touching a chart downloads, then what engaging every
+    chart adds; pictures on screen at first paint with plotly.js blocked; layout shift through load,
+    scroll and the swap to live charts on a 390 px phone."""
     from playwright.sync_api import sync_playwright
 
     out = {}
@@ -131,28 +168,56 @@ def page_weights(base: str, pages: list[str]) -> dict:
             page.on("response", lambda response, seen=bodies: seen.append(response))
             page.goto(base + page_name, wait_until="load")
             charts = page.locator(".plotly-chart").count()
-            first_chart = None
-            if charts:
-                # Charts draw when they come near the screen: the reader goes straight to each one.
-                for index in range(charts):
-                    page.locator(".plotly-chart").nth(index).scroll_into_view_if_needed()
-                page.wait_for_function(
-                    "n => document.querySelectorAll('.plotly-chart[data-chart-drawn]').length >= n", arg=charts
-                )
-                first_chart = page.evaluate("performance.getEntriesByName('first-chart-drawn')[0].startTime")
+            scroll_through(page)
             page.wait_for_load_state("networkidle")
-            raw = zipped = 0
-            for response in bodies:
-                try:
-                    body = response.body()
-                except Exception:  # a redirect or an aborted request has no body
-                    continue
-                raw += len(body)
-                zipped += len(gzip.compress(body, 6))
-            out[page_name] = {"raw": raw, "gzip": zipped, "charts": charts, "first_chart_ms": first_chart}
+            page.wait_for_timeout(500)
+            raw, zipped = transferred(bodies)
+            fcp = page.evaluate("(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null")
+            engaged = None
+            if charts:
+                engage(page, charts)
+                page.wait_for_load_state("networkidle")
+                engaged = transferred(bodies)[1]
             context.close()
+            pictures = shift = None
+            if charts:
+                pictures, shift = pictures_and_shift(browser, base + page_name, charts)
+            out[page_name] = {
+                "raw": raw,
+                "gzip": zipped,
+                "engaged_gzip": engaged,
+                "charts": charts,
+                "fcp_ms": fcp,
+                "pictures": pictures,
+                "cls": shift,
+            }
         browser.close()
     return out
+
+
+def pictures_and_shift(browser, url: str, charts: int) -> tuple[int, float]:
+    """Charts with a visible picture before any script (plotly.js blocked); CLS on a phone, load to live."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.route("**/plotly.min.js", lambda route: route.abort())
+    page.goto(url, wait_until="domcontentloaded")
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll('.plotly-chart')].filter(el => {
+            const box = el.parentNode, picture = box.querySelector('.chart-picture svg');
+            return picture && picture.getBoundingClientRect().height > 100;
+        }).length"""
+    )
+    context.close()
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFT)
+    page.goto(url, wait_until="load")
+    scroll_through(page)
+    engage(page, charts)
+    page.wait_for_timeout(500)
+    shift = page.evaluate("window.__shift")
+    context.close()
+    return shown, shift
 
 
 def lighthouse(url: str, preset: str, runs: int) -> tuple[float | None, float | None]:
@@ -212,8 +277,11 @@ def main() -> int:
         pages = nav_pages()
         weights = page_weights(base, pages)
         chosen = set(args.lighthouse_pages.split(",")) if args.lighthouse_pages else set(pages)
-        print("| page | charts | raw | gzip | first chart (ms) | LH desktop | LH mobile | LH a11y | FK grade | words |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print(
+            "| page | charts | scroll raw | scroll gzip | engaged gzip | pictures w/o plotly | CLS phone | FCP (ms) "
+            "| LH desktop | LH mobile | LH a11y | FK grade | words |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         grades = []
         for page in pages:
             w = weights[page]
@@ -224,11 +292,14 @@ def main() -> int:
             if not args.no_lighthouse and page in chosen:
                 desktop, access = lighthouse(base + page, "desktop", args.lighthouse_runs)
                 mobile, _ = lighthouse(base + page, "mobile", args.lighthouse_runs)
-            first = f"{w['first_chart_ms']:.0f}" if w["first_chart_ms"] is not None else "–"
             lh = [f"{v:.0f}" if v is not None else "–" for v in (desktop, mobile, access)]
+            engaged = kb(w["engaged_gzip"]) if w["engaged_gzip"] is not None else "–"
+            pictures = f"{w['pictures']}/{w['charts']}" if w["charts"] else "–"
+            shift = f"{w['cls']:.3f}" if w["cls"] is not None else "–"
+            fcp = f"{w['fcp_ms']:.0f}" if w["fcp_ms"] else "–"
             print(
-                f"| {page} | {w['charts']} | {kb(w['raw'])} | {kb(w['gzip'])} | {first} | {lh[0]} | {lh[1]} | {lh[2]} "
-                f"| {grade:.1f} | {words:,} |"
+                f"| {page} | {w['charts']} | {kb(w['raw'])} | {kb(w['gzip'])} | {engaged} | {pictures} | {shift} "
+                f"| {fcp} | {lh[0]} | {lh[1]} | {lh[2]} | {grade:.1f} | {words:,} |"
             )
         server.shutdown()
         heaviest = max(weights.items(), key=lambda item: item[1]["gzip"])

@@ -31,7 +31,7 @@ def build(root: Path = ROOT, out: Path = OUT, images: bool = True) -> dict:
     staging = Path(tempfile.mkdtemp(prefix=".generated-", dir=out.parent))
     staging.chmod(0o755)
     try:
-        report = pipeline.write_all(root, staging, images=images)
+        report = pipeline.write_all(root, staging, images_wanted=images)
         old = Path(tempfile.mkdtemp(prefix=".generated-old-", dir=out.parent))
         if out.exists():
             out.rename(old / "previous")

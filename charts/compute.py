@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import math
 
 import plotly.graph_objects as go
 
+from charts.calculators import recipe_controls, recipe_flop
 from charts.numbers import Computed, money, sci
-from charts.render import TEMPLATES, Chart
+from charts.render import Chart
 from charts.schema import Data, DataError
 from charts.text import label
 from charts.theme import ACTORS, actor_of, axis, base_layout, colour, log_axis
@@ -114,12 +114,6 @@ def training_compute(data: Data) -> Chart:
     return chart
 
 
-def recipe_flop(model, basis: str = "active") -> float:
-    """The usual rule of thumb: training compute is about 6 x parameters x training tokens."""
-    params = model.total_params if basis == "total" else model.active_params
-    return 6 * params * model.training_tokens
-
-
 def compute_recipe(data: Data) -> Chart:
     """Redo the arithmetic: which parameters count, and what a GPU-hour is assumed to cost."""
     models = [compute_of(data, CHALLENGER), compute_of(data, BASELINE)]
@@ -155,23 +149,7 @@ def compute_recipe(data: Data) -> Chart:
         f"{money(models[0].gpu_hours * price.value)} and Llama's {models[1].gpu_hours:,.0f} cost "
         f"{money(models[1].gpu_hours * price.value)}."
     )
-    controls = TEMPLATES.get_template("recipe.html.j2").render(
-        models=json.dumps(
-            [
-                {
-                    "model": m.model,
-                    "active_params": m.active_params,
-                    "total_params": m.total_params,
-                    "training_tokens": m.training_tokens,
-                    "gpu_hours": m.gpu_hours,
-                }
-                for m in models
-            ],
-            sort_keys=True,
-        ),
-        challenger=models[0],
-        price=price.value,
-    )
+    controls = recipe_controls(models, price.value)
     chart = Chart(
         id="compute-recipe",
         title="Redo the arithmetic: the multiplier depends on which parameters you count",

@@ -1,67 +1,126 @@
-"""Static SVGs of every chart, in the light scheme, for print and for download.
+"""The static pictures of every chart: a desk and a phone variant, drawn by kaleido before any script.
 
-kaleido drives the machine's Chromium; all figures go through one session, which is several
-times quicker than one call per figure. An SVG whose figure has not changed is reused from
-.build-cache/svg/, so editing one number re-exports one chart, not all of them.
+Each chart is exported twice, as the browser would draw it (the same template-free spec): at the
+text column's width on a 1366 px laptop and at its width on a 390 px phone (with the chart's
+`phone` overrides). The scheme colours are exported as placeholder colours and then rewritten to
+CSS custom properties, so one inline SVG follows light and dark with no script (and falls back
+to the light colours wherever our CSS is absent). kaleido drives the machine's Chromium; all
+variants go through one session, several times quicker than one call per figure. An SVG whose
+figure has not changed is reused from .build-cache/svg/, so editing one number re-exports one chart.
 """
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import re
-import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
-import plotly.graph_objects as go
 import plotly.io as pio
-from plotly.utils import PlotlyJSONEncoder
 
-from charts.theme import LIGHT
+from charts.render import DESK_WIDTH, HEIGHT, PHONE_WIDTH, Chart, merged, spec_json
+from charts.theme import SCHEMES
 
-PRINT_WIDTH = 760  # px: the text column of an A4 or Letter page at 96 dpi
-
-
-def light(figure: go.Figure) -> go.Figure:
-    fig = copy.deepcopy(figure)
-    fig.update_layout(font_color=LIGHT["text"], paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", width=PRINT_WIDTH)
-    fig.update_xaxes(gridcolor=LIGHT["grid"], linecolor=LIGHT["line"])
-    fig.update_yaxes(gridcolor=LIGHT["grid"], linecolor=LIGHT["line"])
-    return fig
+# Exported in place of the scheme's colours, then rewritten to CSS variables (none is a real colour).
+PLACEHOLDERS = {"text": "#010203", "grid": "#040506", "line": "#070809"}
 
 
-def fingerprint(figure: go.Figure) -> str:
-    text = json.dumps(figure.to_plotly_json(), cls=PlotlyJSONEncoder, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
+def css_variable(role: str) -> str:
+    return f"var(--chart-{role}, {SCHEMES['light'][role]})"
 
 
-def write_images(charts, folder: Path, cache: Path) -> None:
+@dataclass(frozen=True)
+class Picture:
+    svg: str  # inline SVG, colours as CSS variables
+    width: int
+    height: int
+
+
+def variant(chart: Chart, phone: bool) -> dict:
+    """The figure as plotly.js draws it in the browser, with placeholder scheme colours."""
+    spec = json.loads(spec_json(chart))
+    layout = merged(spec["layout"], spec.get("phone", {})) if phone else spec["layout"]
+    layout = merged(
+        layout,
+        {
+            "width": PHONE_WIDTH if phone else DESK_WIDTH,
+            "height": layout.get("height") or HEIGHT,
+            "font": {"color": PLACEHOLDERS["text"]},
+            "paper_bgcolor": "rgba(0,0,0,0)",
+            "plot_bgcolor": "rgba(0,0,0,0)",
+            "template": {},  # plotly.js's defaults, as in the browser, not plotly.py's template
+        },
+    )
+    colours = {
+        "gridcolor": PLACEHOLDERS["grid"],
+        "linecolor": PLACEHOLDERS["line"],
+        "zerolinecolor": PLACEHOLDERS["line"],
+        "tickcolor": PLACEHOLDERS["line"],
+    }
+    for key in [k for k in layout if re.fullmatch(r"[xy]axis\d*", k)]:
+        layout[key] = {**layout[key], **colours}
+    return {"data": spec["data"], "layout": layout}
+
+
+def fingerprint(figure: dict) -> str:
+    return hashlib.sha256(json.dumps(figure, sort_keys=True).encode()).hexdigest()[:20]
+
+
+def rgb(hex_colour: str) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
+def inline(svg: str, chart_id: str, name: str) -> str:
+    """kaleido's SVG made fit to sit in the page: stable unique ids, scheme colours as variables."""
+    match = re.search(r'id="defs-([0-9a-f]+)"', svg)
+    if match:  # plotly.js names clip paths after a random id per plot: fix it, unique per variant
+        svg = svg.replace(match.group(1), f"-{chart_id}-{name}-")
+    for role, colour in PLACEHOLDERS.items():
+        svg = svg.replace(rgb(colour), css_variable(role))
+    if "var(--chart-" in "".join(re.findall(r'(?:fill|stroke)="[^"]*"', svg)):
+        raise RuntimeError(f"chart {chart_id}: a scheme colour sits in an SVG attribute, where CSS variables fail")
+    # The page sizes the picture (CSS), the viewBox keeps its proportions.
+    return re.sub(r'^<svg class="main-svg"([^>]*?) width="\d+" height="\d+" style=""', r"<svg\1", svg, count=1)
+
+
+def standalone(svg: str) -> str:
+    """The inline SVG as a file of its own (download, print elsewhere): light colours on white."""
+    for role in PLACEHOLDERS:
+        svg = svg.replace(css_variable(role), rgb(SCHEMES["light"][role]))
+    width, height = re.search(r'viewBox="0 0 (\d+) (\d+)"', svg).groups()
+    svg = svg.replace("<svg ", f'<svg width="{width}" height="{height}" ', 1)
+    return re.sub(r"(<svg[^>]*>)", rf'\1<rect width="{width}" height="{height}" fill="#ffffff"/>', svg, count=1)
+
+
+def pictures(charts: list[Chart], cache: Path) -> dict[str, dict[str, Picture]]:
+    """Every chart's desk and phone picture, exporting only what the cache lacks."""
     cache.mkdir(parents=True, exist_ok=True)
-    todo = []
+    wanted, todo = {}, []
     for chart in charts:
-        figure = light(chart.figure)
-        cached = cache / f"{chart.id}-{fingerprint(figure)}.svg"
-        if not cached.exists():
-            todo.append((chart, figure, cached))
+        for name, phone in (("desk", False), ("phone", True)):
+            figure = variant(chart, phone)
+            path = cache / f"{chart.id}-{name}-{fingerprint(figure)}.svg"
+            wanted[chart.id, name] = (path, figure)
+            if not path.exists():
+                todo.append((path, figure))
     if todo:
         pio.write_images(
-            [figure for _, figure, _ in todo],
-            [cached for _, _, cached in todo],
+            [figure for _, figure in todo],
+            [path for path, _ in todo],
             format="svg",
-            width=PRINT_WIDTH,
-            height=[figure.layout.height or 420 for _, figure, _ in todo],
+            width=[figure["layout"]["width"] for _, figure in todo],
+            height=[figure["layout"]["height"] for _, figure in todo],
         )
-        for chart, _, cached in todo:
-            cached.write_text(stable_ids(cached.read_text(encoding="utf-8"), chart.id), encoding="utf-8")
-    for chart in charts:
-        figure = light(chart.figure)
-        shutil.copyfile(cache / f"{chart.id}-{fingerprint(figure)}.svg", folder / f"{chart.id}.svg")
+    out: dict[str, dict[str, Picture]] = {}
+    for (chart_id, name), (path, figure) in wanted.items():
+        svg = inline(path.read_text(encoding="utf-8"), chart_id, name)
+        out.setdefault(chart_id, {})[name] = Picture(svg, figure["layout"]["width"], figure["layout"]["height"])
+    return out
 
 
-def stable_ids(svg: str, chart_id: str) -> str:
-    """plotly.js names its clip paths after a random id per plot: fix it, so builds are byte-identical."""
-    match = re.search(r'id="defs-([0-9a-f]+)"', svg)
-    if not match:
-        return svg
-    return svg.replace(match.group(1), f"-{chart_id}-")
+def write_files(found: dict[str, dict[str, Picture]], folder: Path) -> None:
+    """The desk picture of each chart as a light SVG file, for the download link."""
+    for chart_id, variants in found.items():
+        (folder / f"{chart_id}.svg").write_text(standalone(variants["desk"].svg), encoding="utf-8")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
@@ -16,18 +18,35 @@ def trim(value: float, decimals: int = 3) -> str:
 
 
 def sci(value: float) -> str:
-    """3.4e24 -> '3.4 × 10²⁴'."""
-    mantissa, exponent = f"{value:.2e}".split("e")
-    return f"{trim(float(mantissa), 2)} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+    """3.4e24 -> '3.4 × 10²⁴' (three significant digits, half up, as calculators.js prints it)."""
+    exact = Decimal(value)
+    exponent = exact.adjusted()
+    mantissa = exact.scaleb(-exponent).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if mantissa >= 10:  # 9.995 rounds up to the next power of ten
+        exponent, mantissa = exponent + 1, Decimal(1)
+    return f"{trim(float(mantissa), 2)} × 10{str(exponent).translate(SUPERSCRIPT)}"
 
 
 def money(value: float) -> str:
-    """Dollars with cents only where there are cents: $2.19, $15, $0.014."""
-    if value < 0.1:
-        return f"${trim(value, 6)}"
-    if value == int(value):
-        return f"${int(value):,}"
-    return f"${value:,.2f}"
+    """Dollars, the one rule the site uses (docs/javascripts/calculators.js has the same, and a test
+    compares the two on the same values): whole dollars from $100 ($1,234); cents below, left off a
+    whole amount ($2, $2.19, $0.55); two significant digits under ten cents ($0.014, $0.00012).
+    Rounding is half up, as JavaScript's toFixed does."""
+    if value < 0:
+        return "-" + money(-value)
+    if value == 0:
+        return "$0"
+    if value >= 99.5:
+        return f"${_rounded(value, 0):,.0f}"
+    if value >= 0.095:
+        cents = _rounded(value, 2)
+        return f"${cents:,.0f}" if cents == int(cents) else f"${cents:,.2f}"
+    decimals = 1 - math.floor(math.log10(value))
+    return "$" + f"{_rounded(value, decimals):.{decimals}f}".rstrip("0").rstrip(".")
+
+
+def _rounded(value: float, decimals: int) -> Decimal:
+    return Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def format_value(value: float, style: str) -> str:

@@ -20,6 +20,7 @@ from charts import (
     engineering,
     event_lists,
     export_controls,
+    images,
     lesson_pages,
     market_falls,
     pages,
@@ -27,8 +28,8 @@ from charts import (
     release_prices,
     training_costs,
 )
+from charts.browser import theme_css
 from charts.edition import edition
-from charts.images import write_images
 from charts.lesson import Texts, load_lesson
 from charts.loader import load
 from charts.macros import variables
@@ -89,7 +90,7 @@ def page_titles(root: Path) -> dict[str, str]:
     return titles
 
 
-def write_all(root: Path, out: Path, images: bool = True) -> dict:
+def write_all(root: Path, out: Path, images_wanted: bool = True) -> dict:
     data = load(root)
     charts = all_charts(data)
     (out / "data").mkdir(parents=True)
@@ -102,13 +103,16 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
         raise RuntimeError(f"a diagram and a chart share the id {sorted(clash)}")
     for diagram in figures:  # the wide layout, light by default: for handouts and downloads
         (out / "img" / f"{diagram.id}.svg").write_text(diagrams.svg(diagram, "wide", standalone=True), encoding="utf-8")
+    pictures = images.pictures(charts, cache=root / ".build-cache" / "svg") if images_wanted else {}
+    images.write_files(pictures, out / "img")
+    (out / "chart-theme.css").write_text(theme_css(), encoding="utf-8")
     derived = {}
     for family in FAMILIES:
         if hasattr(family, "derived"):  # families whose numbers the prose quotes as ratios
             derived.update(family.derived(data))
     macros = variables(
         data,
-        charts_html={chart.id.replace("-", "_"): figure_html(chart, data) for chart in charts},
+        charts_html={chart.id.replace("-", "_"): figure_html(chart, data, pictures.get(chart.id)) for chart in charts},
         diagrams_html={d.id.replace("-", "_"): diagrams.figure_html(d, data) for d in figures},
         derived=derived,
         pages=pages.build(data) | {"corrections": corrections.page(data, page_titles(root))},
@@ -128,10 +132,8 @@ def write_all(root: Path, out: Path, images: bool = True) -> dict:
     else:
         (out / "iframe-worker-shim.js").write_text("/* npm's iframe-worker is missing: run `make js` */\n")
         print("warning: npm's iframe-worker is missing; offline search will not work from file://", file=sys.stderr)
-    if images:
-        write_images(charts, out / "img", cache=root / ".build-cache" / "svg")
-    pictures = lesson_pages.pictures(out / "img", [chart.id for chart in charts])
+    svgs = lesson_pages.pictures(out / "img", [chart.id for chart in charts])
     (out / "projector.html").write_text(
-        lesson_pages.projector(lesson, Texts(data, derived), data, pictures, edition(data, root)), encoding="utf-8"
+        lesson_pages.projector(lesson, Texts(data, derived), data, svgs, edition(data, root)), encoding="utf-8"
     )
     return {"charts": len(charts), "diagrams": len(figures), "figures": len(data.figures), "sources": len(data.sources)}

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import plotly.graph_objects as go
 
+from charts.calculators import task_cost, workload_controls
 from charts.numbers import Computed, day, money
-from charts.render import TEMPLATES, Chart
+from charts.render import Chart
 from charts.schema import Data, DataError
 from charts.text import label
 from charts.theme import actor_of, axis, base_layout, colour
@@ -80,19 +79,6 @@ def api_prices(data: Data) -> Chart:
     return chart
 
 
-def task_cost(price, workload, input_tokens=None, output_tokens=None, thinking_tokens=None, cached_share=None) -> float:
-    """Dollars for one workload at one model's list prices. The same formula runs in calculators.js."""
-    tokens_in = workload.input_tokens if input_tokens is None else input_tokens
-    share = workload.cached_share if cached_share is None else cached_share
-    out = workload.output_tokens if output_tokens is None else output_tokens
-    thinking = workload.thinking_tokens if thinking_tokens is None else thinking_tokens
-    hit = price.input_cache_hit if price.input_cache_hit is not None else price.input_cache_miss
-    billed_out = out + (thinking if price.reasoning else 0)
-    return (
-        tokens_in * share * hit + tokens_in * (1 - share) * price.input_cache_miss + billed_out * price.output
-    ) / 1e6
-
-
 def workload_calculator(data: Data) -> Chart:
     if not data.workloads:
         raise DataError("data/workloads.yaml: at least one task is needed for the calculator")
@@ -123,24 +109,7 @@ def workload_calculator(data: Data) -> Chart:
         f"models, and {default.cached_share:.0%} of input served from cache.) At list prices it costs "
         f"{money(cheapest[0])} with {cheapest[1].model} and {money(dearest[0])} with {dearest[1].model}."
     )
-    controls = TEMPLATES.get_template("calculator.html.j2").render(
-        prices=json.dumps(
-            [
-                {
-                    "model": p.model,
-                    "hit": p.input_cache_hit,
-                    "miss": p.input_cache_miss,
-                    "out": p.output,
-                    "reasoning": p.reasoning,
-                }
-                for p in prices
-            ],
-            sort_keys=True,
-        ),
-        workloads=data.workloads,
-        default=default,
-        workloads_json=json.dumps([w.model_dump() for w in data.workloads], sort_keys=True),
-    )
+    controls = workload_controls(data)
     chart = Chart(
         id="workload-calculator",
         title="The same task can cost a few cents or several dollars, depending on the model",

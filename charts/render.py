@@ -8,6 +8,7 @@ the sources line and the downloads.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -52,7 +53,11 @@ class Chart:
     phone: dict = field(default_factory=dict)
 
 
-PHONE_WIDTH = 390  # px: the phone picture's width and the live chart's switch to the phone layout
+# The chart box, in CSS px: the text column's width on a 1366 px laptop and on a 390 px phone (the
+# page keeps 16 px each side). The static pictures are drawn at these widths, so they show at 1:1.
+DESK_WIDTH = 688
+PHONE_WIDTH = 358
+HEIGHT = 420  # when a chart sets none
 
 
 def merged(base: dict, overrides: dict) -> dict:
@@ -104,12 +109,31 @@ def to_csv(chart: Chart) -> str:
     return buffer.getvalue()
 
 
+def cell_text(value: Any, fmt: Callable[[Any], str] | None) -> str:
+    """A table cell as a reader sees it; dates read as in the prose (14 May 2020). The CSV keeps ISO dates."""
+    if value is None:
+        return "–"
+    if fmt:
+        return fmt(value)
+    if isinstance(value, dt.date):
+        return day(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return day(dt.date.fromisoformat(value))
+    return str(value)
+
+
 def _cells(chart: Chart) -> list[list[str]]:
     formats = chart.cell_formats or [None] * len(chart.columns)
-    out = []
-    for row in chart.rows:
-        out.append(["–" if v is None else (fmt(v) if fmt else str(v)) for v, fmt in zip(row, formats)])
-    return out
+    return [[cell_text(v, fmt) for v, fmt in zip(row, formats)] for row in chart.rows]
+
+
+def box_ratios(chart: Chart, pictures: dict | None) -> str:
+    """The chart box's proportions on a desk and on a phone, fixed from the first paint (no layout shift)."""
+    if pictures:
+        desk, phone = pictures["desk"], pictures["phone"]
+        return f"--desk-ratio: {desk.width} / {desk.height}; --phone-ratio: {phone.width} / {phone.height}"
+    height = chart.figure.layout.height or HEIGHT
+    return f"--desk-ratio: {DESK_WIDTH} / {height}; --phone-ratio: {PHONE_WIDTH} / {chart.phone.get('height', height)}"
 
 
 def source_line(data: Data, source_ids: list[str]) -> list[dict]:
@@ -126,14 +150,19 @@ def source_line(data: Data, source_ids: list[str]) -> list[dict]:
                 "title": source.title,
                 "producer": source.producer,
                 "kind": SOURCE_KINDS[source.kind],
-                "date": source.date_published.isoformat(),
+                "date": day(source.date_published),
+                "iso": source.date_published.isoformat(),
             }
         )
     return items
 
 
-def figure_html(chart: Chart, data: Data) -> str:
-    """The whole <figure> as one HTML block (no blank lines, so Markdown leaves it alone)."""
+def figure_html(chart: Chart, data: Data, pictures: dict | None = None) -> str:
+    """The whole <figure> as one HTML block (no blank lines, so Markdown leaves it alone).
+
+    pictures: the chart's static SVGs by variant ("desk", "phone"; charts.images.Picture), shown
+    from the first paint; without them (a build with --no-images) the box keeps its size, empty.
+    """
     html = TEMPLATES.get_template("figure.html.j2").render(
         chart=chart,
         spec=spec_json(chart),
@@ -141,5 +170,7 @@ def figure_html(chart: Chart, data: Data) -> str:
         sources=source_line(data, chart.sources),
         as_of=day(max(data.sources[source].date_published for source in chart.sources)),
         checked=day(max(data.sources[source].date_accessed for source in chart.sources)),
+        pictures=pictures or {},
+        ratios=box_ratios(chart, pictures),
     )
     return "\n".join(line for line in html.splitlines() if line.strip())

@@ -6,8 +6,9 @@ deficiencies), nudged so that each keeps at least 3:1 contrast against both the 
 and Material's dark "slate" page (#1e2129); a test checks both. Every trace names its actors in
 `meta`, so a test can check that an actor looks the same everywhere.
 
-Figures are built neutral (transparent background, no text colour); the browser code applies the
-light or dark text and grid colours of the reader's current scheme.
+Figures are built neutral (transparent background, no text colour); the static pictures and
+docs/javascripts/charts.js take the text and grid colours of the reader's scheme from CSS variables
+generated from SCHEMES below (charts/browser.py), as they take the actors' colours.
 """
 
 from __future__ import annotations
@@ -47,8 +48,12 @@ def colour(actor: str) -> str:
 FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 MIN_TEXT = 12  # px: no chart text smaller, on any screen (Plotly must not shrink labels to fit)
 
-# Printed charts and static images use the light scheme.
-LIGHT = {"text": "#1f2328", "grid": "#d0d7de", "line": "#8c959f"}
+# The reader's scheme: chart text, grid lines, axis lines, tooltip background. The browser gets them
+# as CSS variables generated from here (charts/browser.py); print and the SVG files use light.
+SCHEMES = {
+    "light": {"text": "#1f2328", "grid": "#d0d7de", "line": "#8c959f", "hover": "#ffffff"},
+    "dark": {"text": "#e6edf3", "grid": "#3d444d", "line": "#6e7681", "hover": "#161b22"},
+}
 
 
 def base_layout(height: int = 420, **extra) -> dict:

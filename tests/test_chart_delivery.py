@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
+import subprocess
 
 import pytest
 from conftest import ROOT
 
-from charts import pipeline
+from charts import calculators, images, pipeline
+from charts.browser import theme_css
 from charts.loader import load
-from charts.render import merged, spec_json
+from charts.numbers import money, sci
+from charts.render import DESK_WIDTH, PHONE_WIDTH, cell_text, merged, spec_json
+from charts.theme import SCHEMES
 
 DATA = load(ROOT)
 CHARTS = {chart.id: chart for chart in pipeline.all_charts(DATA)}
@@ -37,3 +42,70 @@ def test_a_charts_phone_overrides_travel_in_its_spec_with_its_axes_fixed():
     spec = json.loads(spec_json(chart))
     assert spec["phone"]["height"] == 600
     assert spec["phone"]["yaxis2"]["fixedrange"] is True
+
+
+def run_js_numbers(calls: list[tuple[str, float]]) -> list[str]:
+    """Run calculators.js's own number formats in Node on the given values."""
+    script = """
+const vm = require("vm"), fs = require("fs");
+const context = {window: {}, document: {addEventListener() {}}, URLSearchParams};
+vm.createContext(context);
+vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), context);
+const calls = JSON.parse(process.argv[2]);
+console.log(JSON.stringify(calls.map(([name, value]) => context.window.deepseekNumbers[name](value))));
+"""
+    result = subprocess.run(
+        ["node", "-e", script, str(ROOT / "docs" / "javascripts" / "calculators.js"), json.dumps(calls)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+MONEY_VALUES = [0, 2, 2.19, 2.2, 0.55, 0.14, 15, 60, 0.00012, 0.014, 0.05, 0.125, 0.0949, 0.095, 99.49, 99.5]
+MONEY_VALUES += [1234.5, 5_576_000, 61_680_000, 3.9225, 0.02184, 1.005, 7.5, -2.5]
+
+
+def test_python_and_the_browser_print_money_and_powers_of_ten_the_same_way():
+    prices = [v for p in DATA.api_prices for v in (p.input_cache_hit, p.input_cache_miss, p.output) if v is not None]
+    money_values = (
+        MONEY_VALUES + prices + [calculators.task_cost(p, w) for p in DATA.api_prices for w in DATA.workloads]
+    )
+    sci_values = [3.29e24, 3.79e25, 5.96e24, 1.125, 9.999e24, 0.005, 0.0] + [
+        m.flop for m in DATA.training_compute.models
+    ]
+    ratios = [27.4, 9.96, 2.46, 10.0, 1.0]
+    calls = [("money", v) for v in money_values] + [("sci", v) for v in sci_values] + [("times", v) for v in ratios]
+    expected = [money(v) for v in money_values] + [sci(v) for v in sci_values] + [calculators.times(v) for v in ratios]
+    assert run_js_numbers(calls) == expected
+
+
+def test_money_keeps_small_amounts_and_leaves_cents_off_whole_dollars():
+    assert money(0.00012) == "$0.00012"
+    assert money(2) == "$2" and money(2.2) == "$2.20"
+    assert money(1234.5) == "$1,235"
+
+
+def test_table_dates_read_as_in_the_prose():
+    assert cell_text(dt.date(2020, 5, 14), None) == "14 May 2020"
+    assert cell_text("2025-01-27", None) == "27 January 2025"
+    assert cell_text(None, None) == "–"
+
+
+def test_the_generated_stylesheet_carries_both_schemes_colours_from_python():
+    css = theme_css()
+    for scheme, selector in (("light", ':root, [data-md-color-scheme="default"]'), ("dark", "slate")):
+        block = next(line for line in css.splitlines() if selector in line)
+        for role, colour in SCHEMES[scheme].items():
+            assert f"--chart-{role}: {colour};" in block
+
+
+@pytest.mark.parametrize("chart_id", CHARTS)
+def test_each_charts_pictures_take_the_scheme_colours_as_css_variables(chart_id):
+    found = images.pictures([CHARTS[chart_id]], ROOT / ".cache" / "svg")[chart_id]
+    for picture in found.values():
+        assert "var(--chart-text" in picture.svg and "var(--chart-grid" in picture.svg
+        assert not any(images.rgb(c) in picture.svg for c in images.PLACEHOLDERS.values())
+        assert 'width="' not in picture.svg.split(">", 1)[0]  # sized by the page, not fixed
+    assert found["phone"].width == PHONE_WIDTH and found["desk"].width == DESK_WIDTH

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from test_browser import Reader
 
-from charts import compute, prices
+from charts import calculators, compute, prices
 from charts.loader import load
 
 DATA = load(ROOT)
@@ -48,7 +48,8 @@ def test_the_workload_calculator_matches_python_and_updates_when_an_input_change
     )
     changed = [prices.task_cost(p, default, output_tokens=1_000_000) for p in DATA.api_prices]
     assert chart_y(reader, "workload-calculator") == pytest.approx(changed, rel=1e-9)
-    assert "Cheapest" in form.locator("output").inner_text()
+    headline = form.locator("output[data-role=result]").inner_text()
+    assert headline == calculators.task_headline(DATA, default.model_copy(update={"output_tokens": 1_000_000}))
     if len(DATA.workloads) > 1:
         other = DATA.workloads[1]
         form.locator("select[name=workload]").select_option(other.id)

@@ -8,6 +8,7 @@ import zipfile
 import pytest
 from conftest import GENERATORS, build_site, copy_project
 from test_browser import search
+from test_browser import engage_charts
 
 
 @pytest.fixture(scope="module", params=GENERATORS)
@@ -42,14 +43,7 @@ def test_the_offline_copy_draws_every_chart_from_file_urls_with_no_network(unzip
             # Follow the site's own navigation links, as a reader would.
             page.locator(f".md-sidebar--primary a.md-nav__link[href$='{name}'] >> visible=true").first.click()
             page.wait_for_url(lambda url, name=name: f"/{name}" in url)
-            count = page.locator(".plotly-chart").count()
-            for index in range(count):
-                page.locator(".plotly-chart").nth(index).scroll_into_view_if_needed()
-            page.wait_for_function(
-                "n => document.querySelectorAll('.plotly-chart[data-chart-drawn]').length >= n && [...document.querySelectorAll('.plotly-chart')].every(e => e.querySelector('.main-svg'))",
-                arg=count,
-                timeout=15000,
-            )
+            engage_charts(page)
         assert not errors, errors
         assert not network, network
     finally:

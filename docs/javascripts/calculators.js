@@ -1,17 +1,28 @@
-/* Small calculators that redraw a chart from the reader's inputs: no server, no fetch.
- * The cost formula is the same as charts/costs.py task_cost(); the compute formula the same as
- * charts/efficiency.py (6 x parameters x tokens). Tests compare the two. */
+/* Calculators and chart controls: no server, no fetch.
+ *
+ * - The formulas and number formats are the same as Python's (charts/calculators.py, charts/numbers.py);
+ *   tests run both on the same values and compare.
+ * - Every control's state lives in the page's URL (?task.input_tokens=...&prices.scale=log), so a
+ *   teacher can share one scenario: a URL with state is applied on load, a change updates the URL.
+ * - A value out of range gets a visible message beside its field; nothing is silently clamped.
+ */
 (function () {
   "use strict";
 
+  // --- Numbers, as charts/numbers.py prints them -----------------------------------------------
   function money(value) {
+    if (value < 0) return "-" + money(-value);
     if (value === 0) return "$0";
-    if (value >= 100) return "$" + Math.round(value).toLocaleString("en-US");
-    if (value >= 0.1) return "$" + value.toFixed(2);
-    return "$" + value.toPrecision(2);
+    if (value >= 99.5) return "$" + Math.round(value).toLocaleString("en-US");
+    if (value >= 0.095) {
+      var cents = value.toFixed(2);
+      return "$" + (cents.slice(-3) === ".00" ? cents.slice(0, -3) : cents);
+    }
+    var decimals = 1 - Math.floor(Math.log10(value));
+    return "$" + value.toFixed(decimals).replace(/0+$/, "").replace(/\.$/, "");
   }
 
-  // 3.29e24 -> "3.29 × 10²⁴", as charts/numbers.py sci() prints it.
+  // 3.29e24 -> "3.29 × 10²⁴"
   function sci(value) {
     var parts = value.toExponential(2).split("e");
     var digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -19,44 +30,131 @@
     return parseFloat(parts[0]).toString() + " × 10" + exponent.join("");
   }
 
-  function number(form, name) {
-    var value = parseFloat(form.elements[name].value);
-    return isFinite(value) && value >= 0 ? value : 0;
+  // 27.4 -> "27", 2.46 -> "2.5"
+  function times(ratio) {
+    return ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1);
+  }
+
+  // --- State in the URL ------------------------------------------------------------------------
+  function stateOf(form) {
+    var state = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name) return;
+      if (el.type === "checkbox") {
+        state[el.name] = state[el.name] || [];
+        if (el.checked) state[el.name].push(el.value);
+      } else if (el.type === "radio") {
+        if (el.checked) state[el.name] = el.value;
+      } else {
+        state[el.name] = el.value;
+      }
+    });
+    return state;
+  }
+
+  function saveState(form) {
+    var key = form.getAttribute("data-state");
+    if (!key) return;
+    var params = new URLSearchParams(location.search);
+    Array.from(params.keys()).forEach(function (name) {
+      if (name.indexOf(key + ".") === 0) params.delete(name);
+    });
+    var state = stateOf(form);
+    Object.keys(state).forEach(function (name) {
+      var value = state[name];
+      params.set(key + "." + name, Array.isArray(value) ? value.join(",") : value);
+    });
+    try {
+      history.replaceState(history.state, "", "?" + params.toString() + location.hash);
+    } catch (error) { /* some file:// contexts refuse; the controls still work */ }
+  }
+
+  // Apply the URL's state to a form; true if the URL had any for it.
+  function loadState(form) {
+    var key = form.getAttribute("data-state");
+    if (!key) return false;
+    var params = new URLSearchParams(location.search);
+    var found = false;
+    Array.prototype.forEach.call(form.elements, function (el) {
+      var value = params.get(key + "." + el.name);
+      if (!el.name || value === null) return;
+      found = true;
+      if (el.type === "checkbox") el.checked = value.split(",").indexOf(el.value) !== -1;
+      else if (el.type === "radio") el.checked = el.value === value;
+      else {
+        el.value = value;
+        // A slider keeps to its range by itself: say so rather than clamp the link's number silently.
+        var message = form.querySelector("#error-" + el.name);
+        if (message && el.value !== value) {
+          message.textContent = "The link asked for " + value + "; this takes " + el.min + " to " + el.max + ", so it shows " + el.value + ".";
+          el._linkNote = true;
+        }
+      }
+    });
+    return found;
+  }
+
+  // --- Input checks: a visible message, never a silent clamp ------------------------------------
+  function checked(form, name) {
+    var el = form.elements[name];
+    var message = form.querySelector("#error-" + name);
+    var value = Number(el.value);
+    var min = el.min === "" ? -Infinity : Number(el.min);
+    var max = el.max === "" ? Infinity : Number(el.max);
+    var problem = "";
+    if (el.value.trim() === "" || !isFinite(value)) problem = "Enter a number.";
+    else if (value < min || value > max) {
+      problem = max === Infinity ? "Enter " + min + " or more." : "Enter a number from " + min + " to " + max + ".";
+    }
+    el.setAttribute("aria-invalid", problem ? "true" : "false");
+    if (message && !(el._linkNote && !problem)) message.textContent = problem;
+    el._linkNote = false;
+    return problem ? null : value;
   }
 
   function taskCost(price, inputs) {
     var hit = price.hit === null ? price.miss : price.hit;
-    var share = Math.min(inputs.cachedPercent, 100) / 100;
+    var share = inputs.cachedPercent / 100;
     var billedOut = inputs.output + (price.reasoning ? inputs.thinking : 0);
     return (inputs.input * share * hit + inputs.input * (1 - share) * price.miss + billedOut * price.out) / 1e6;
   }
 
-  function workload(form) {
+  function workload(form, live) {
     var prices = JSON.parse(form.getAttribute("data-prices"));
+    var compare = JSON.parse(form.getAttribute("data-compare"));
     var tasks = JSON.parse(form.getAttribute("data-workloads"));
     var chart = document.getElementById(form.getAttribute("data-chart"));
     var description = form.querySelector("[data-role=description]");
     var result = form.querySelector("[data-role=result]");
-    var custom = description.textContent;
+    var cachedShown = form.querySelector("[data-role=cached-shown]");
+    var names = ["input_tokens", "output_tokens", "thinking_tokens", "cached_percent"];
+    var byId = {};
+    prices.forEach(function (p, i) { byId[p.id] = i; });
 
-    function recompute() {
-      var inputs = {
-        input: number(form, "input_tokens"),
-        output: number(form, "output_tokens"),
-        thinking: number(form, "thinking_tokens"),
-        cachedPercent: number(form, "cached_percent")
-      };
+    function describe() {
+      var task = tasks.filter(function (t) { return t.id === form.elements.workload.value; })[0];
+      description.textContent = task ? task.description : "Your own numbers.";
+    }
+
+    function recompute(live) {
+      cachedShown.textContent = form.elements.cached_percent.value + "%";
+      var values = names.map(function (name) { return checked(form, name); });
+      if (values.indexOf(null) !== -1) {
+        result.textContent = "Check the field marked below: the chart shows the last valid numbers.";
+        return;
+      }
+      var inputs = { input: values[0], output: values[1], thinking: values[2], cachedPercent: values[3] };
       var costs = prices.map(function (p) { return taskCost(p, inputs); });
-      var order = costs.map(function (c, i) { return i; }).sort(function (a, b) { return costs[a] - costs[b]; });
-      var last = order[order.length - 1];
-      result.textContent = costs[last] === 0
-        ? "Enter some tokens (numbers of zero or more) to see what the task costs."
-        : "Cheapest: " + prices[order[0]].model + " at " + money(costs[order[0]]) +
-          ". Most expensive: " + prices[last].model + " at " + money(costs[last]) + ".";
+      var cheap = prices[byId[compare.cheap]], dear = prices[byId[compare.dear]];
+      var low = costs[byId[compare.cheap]], high = costs[byId[compare.dear]];
+      result.textContent = low === 0
+        ? "Enter some tokens to see what the task costs."
+        : "For this task " + dear.model + " costs " + times(high / low) + "× as much as " + cheap.model + ": " +
+          money(high) + " against " + money(low) + ".";
       window.deepseekCharts.update(chart, function (spec) {
         spec.data[0].y = costs;
         spec.data[0].text = costs.map(money);
-      });
+      }, live);
     }
 
     form.elements.workload.addEventListener("change", function () {
@@ -66,80 +164,89 @@
         form.elements.output_tokens.value = task.output_tokens;
         form.elements.thinking_tokens.value = task.thinking_tokens;
         form.elements.cached_percent.value = Math.round(task.cached_share * 100);
-        description.textContent = task.description;
-      } else {
-        description.textContent = "Type your own token counts below.";
       }
-      recompute();
+      describe();
+      recompute(true);
+      saveState(form);
     });
-    ["input_tokens", "output_tokens", "thinking_tokens", "cached_percent"].forEach(function (name) {
+    names.forEach(function (name) {
       form.elements[name].addEventListener("input", function () {
         form.elements.workload.value = "custom";
-        description.textContent = "Your own numbers.";
-        recompute();
+        describe();
+        recompute(true);
+        saveState(form);
       });
     });
-    recompute();
-    return custom;
+    describe();
+    recompute(live);
   }
 
-  function recipe(form) {
+  function recipe(form, live) {
     var models = JSON.parse(form.getAttribute("data-models"));
+    var scale = Number(form.getAttribute("data-scale"));
     var chart = document.getElementById(form.getAttribute("data-chart"));
     var result = form.querySelector("[data-role=result]");
+    var priceShown = form.querySelector("[data-role=price-shown]");
+    var bars = form.querySelectorAll("[data-role=cost-bar]");
+    var values = form.querySelectorAll("[data-role=cost-value]");
 
-    function recompute() {
+    function recompute(live) {
       var basis = form.elements.basis.value;
-      var price = number(form, "gpu_hour_price");
-      var flops = models.map(function (m) {
-        var params = basis === "total" ? m.total_params : m.active_params;
+      var price = Number(form.elements.gpu_hour_price.value);
+      var flops = models.map(function (m, i) {
+        var params = basis === "total" && i === 0 ? m.total_params : m.active_params;
         return 6 * params * m.training_tokens;
       });
-      var ratio = flops[1] / flops[0];
-      var costs = models.map(function (m) { return m.gpu_hours * price; });
-      // Always say "X used N times the compute of Y" with N of at least one.
-      var more = ratio >= 1 ? [1, 0] : [0, 1];
-      result.textContent = "By this recipe " + models[more[0]].model + " used " +
-        Math.max(ratio, 1 / ratio).toFixed(1) + " times the compute of " + models[more[1]].model +
-        ". At " + money(price) + " per GPU-hour, the final runs would cost " +
-        models.map(function (m, i) { return m.model + " " + money(costs[i]); }).join(" and ") + ".";
+      var more = flops[1] >= flops[0] ? [1, 0] : [0, 1];
+      var ratio = Math.max(flops[1] / flops[0], flops[0] / flops[1]);
+      priceShown.textContent = money(price);
+      models.forEach(function (m, i) {
+        bars[i].style.width = (100 * m.gpu_hours * price / scale).toFixed(2) + "%";
+        values[i].textContent = money(m.gpu_hours * price);
+      });
+      result.textContent = "By this recipe " + models[more[0]].model + " used " + ratio.toFixed(1) +
+        " times the compute of " + models[more[1]].model + ". At " + money(price) +
+        " per GPU-hour, the final runs would cost " +
+        models.map(function (m) { return m.model + " " + money(m.gpu_hours * price); }).join(" and ") + ".";
       window.deepseekCharts.update(chart, function (spec) {
         spec.data[0].y = flops;
         spec.data[0].text = flops.map(sci);
-      });
+      }, live && basis !== form._shownBasis);
     }
 
-    Array.prototype.forEach.call(form.elements, function (el) {
-      el.addEventListener("input", recompute);
-      el.addEventListener("change", recompute);
-    });
-    recompute();
+    form._shownBasis = "active";  // what the static picture shows
+    form.addEventListener("input", function () { recompute(true); saveState(form); });
+    form.addEventListener("change", function () { recompute(true); saveState(form); });
+    recompute(live);
   }
 
   // Timeline lanes and period: the same as Plotly's legend and zoom, but reachable by keyboard.
-  function timeline(form) {
+  function timeline(form, live) {
     var chart = document.getElementById(form.getAttribute("data-chart"));
-    function apply() {
+    function apply(live) {
       var shown = Array.prototype.map.call(form.querySelectorAll("input[name=lane]"), function (box) {
         return box.checked;
       });
       var period = form.querySelector("input[name=period]:checked");
       window.deepseekCharts.update(chart, function (spec) {
-        spec.data.forEach(function (trace, i) { trace.visible = shown[i] ? true : "legendonly"; });
+        spec.data.forEach(function (trace, i) { if (i < shown.length) trace.visible = shown[i] ? true : "legendonly"; });
         if (period) spec.layout.xaxis.range = JSON.parse(period.getAttribute("data-range"));
-      });
+      }, live);
     }
-    form.addEventListener("change", apply);
+    form.addEventListener("change", function () { apply(true); saveState(form); });
+    if (live) apply(true);
   }
 
   // Linear or log value axis.
-  function scale(form) {
+  function scale(form, live) {
     var chart = document.getElementById(form.getAttribute("data-chart"));
     var axis = form.getAttribute("data-axis");
-    form.addEventListener("change", function () {
+    function apply(live) {
       var choice = form.querySelector("input[name=scale]:checked").value;
-      window.deepseekCharts.update(chart, function (spec) { spec.layout[axis].type = choice; });
-    });
+      window.deepseekCharts.update(chart, function (spec) { spec.layout[axis].type = choice; }, live);
+    }
+    form.addEventListener("change", function () { apply(true); saveState(form); });
+    if (live) apply(true);
   }
 
   var kinds = { workload: workload, recipe: recipe, timeline: timeline, scale: scale };
@@ -148,9 +255,12 @@
     document.querySelectorAll("form.calculator[data-calculator]").forEach(function (form) {
       if (form._calculatorReady) return;
       form._calculatorReady = true;
-      kinds[form.getAttribute("data-calculator")](form);
+      // A shared scenario in the URL: apply it, and show it on the live chart (the picture shows the default).
+      kinds[form.getAttribute("data-calculator")](form, loadState(form));
     });
   }
+
+  window.deepseekNumbers = { money: money, sci: sci, times: times };
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setUp);

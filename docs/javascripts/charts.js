@@ -1,12 +1,15 @@
-/* Draw every Plotly chart on the page, on first load and after each instant navigation.
+/* The charts: a static picture from the first paint, the interactive chart when the reader engages.
  *
  * Why it is built this way (see NOTES in the project's shared folder):
+ * - every chart's picture (desk and phone variants, inline SVG) is in the page, sized by CSS, in the
+ *   reader's scheme through CSS variables; plotly.js (the heaviest file on the site) is fetched only
+ *   when the reader engages with a chart (mouse over it, a tap, keyboard focus, a control), and the
+ *   live chart is drawn into the same box, so nothing moves;
  * - specs live in a data attribute, because Material re-creates inline scripts without their
  *   attributes on instant navigation;
- * - plotly.js is loaded only on pages that have a chart, from this site, never a CDN;
  * - plotly.js puts its CSS in <head> once, and Material drops head children on navigation, so
  *   the rules are copied into a <style> at the end of <body>;
- * - charts follow the reader's colour scheme and are resized with their container.
+ * - colours come from CSS variables generated from charts/theme.py: no second copy here.
  */
 (function () {
   "use strict";
@@ -14,17 +17,20 @@
   var scriptUrl = document.currentScript ? document.currentScript.src : "";
   var plotlyUrl = new URL("../generated/plotly.min.js", scriptUrl || document.baseURI).href;
   var loading = null;
-  var drawn = [];
+  var drawn = [];  // charts drawn live, to re-theme and to purge when the reader leaves the page
   var resizer = null;
 
-  var SCHEMES = {
-    light: { text: "#1f2328", grid: "#d0d7de", line: "#8c959f", hover: "#ffffff" },
-    dark: { text: "#e6edf3", grid: "#3d444d", line: "#6e7681", hover: "#161b22" }
-  };
+  // Below this box width the phone layout applies: the same break as site.css's @container query.
+  var PHONE_BELOW = 520;
 
+  // The current scheme's chart colours, from the CSS variables generated from charts/theme.py.
   function scheme() {
-    var name = document.body.getAttribute("data-md-color-scheme");
-    return name === "slate" ? SCHEMES.dark : SCHEMES.light;
+    var style = getComputedStyle(document.body);
+    var colours = {};
+    ["text", "grid", "line", "hover"].forEach(function (role) {
+      colours[role] = style.getPropertyValue("--chart-" + role).trim();
+    });
+    return colours;
   }
 
   function loadPlotly() {
@@ -63,7 +69,7 @@
     if (kept.textContent.indexOf(text) === -1) kept.textContent += "\n" + text;
   }
 
-  function themed(layout, width) {
+  function themed(layout) {
     var colours = scheme();
     var out = JSON.parse(JSON.stringify(layout));
     out.font = Object.assign({}, out.font, { color: colours.text });
@@ -76,46 +82,7 @@
         });
       }
     });
-    // Narrow screens: smaller text, so labels keep apart, and room on the right for bar labels.
-    if (width && width < 520) {
-      out.font.size = Math.min(out.font.size || 13, 11);
-      out.margin = Object.assign({}, out.margin, { r: Math.max((out.margin || {}).r || 0, 36) });
-    }
     return out;
-  }
-
-  // On a phone, long category labels beside horizontal bars squeeze the plot: wrap them shorter.
-  function rewrap(text, width) {
-    if (typeof text !== "string") return text;
-    var words = text.replace(/<br>/g, " ").split(/\s+/), lines = [], line = "";
-    words.forEach(function (word) {
-      if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
-      else line = line ? line + " " + word : word;
-    });
-    if (line) lines.push(line);
-    return lines.join("<br>");
-  }
-
-  function narrowData(data) {
-    return data.map(function (trace) {
-      if (trace.orientation !== "h" || !Array.isArray(trace.y)) return trace;
-      return Object.assign({}, trace, { y: trace.y.map(function (y) { return rewrap(y, 20); }) });
-    });
-  }
-
-  // Enough height for every wrapped label of horizontal bars to sit beside its own bar.
-  function neededHeight(data) {
-    var seen = {}, pixels = 0;
-    data.forEach(function (trace) {
-      if (trace.orientation !== "h" || !Array.isArray(trace.y)) return;
-      trace.y.forEach(function (y) {
-        var key = (trace.yaxis || "y") + ":" + y;
-        if (seen[key]) return;
-        seen[key] = true;
-        pixels += String(y).split("<br>").length * 14 + 14;
-      });
-    });
-    return pixels ? pixels + 160 : 0;
   }
 
   // The chart's phone overrides (Chart.phone in charts/render.py) laid over its layout:
@@ -143,18 +110,17 @@
       el._chartSpec = spec;
     }
     var width = el.clientWidth;
-    var narrow = width && width < 520;
-    var layout = themed(narrow && spec.phone ? merged(spec.layout, spec.phone) : spec.layout, spec.phone ? 0 : width);
+    var narrow = width > 0 && width < PHONE_BELOW;
+    var layout = themed(narrow && spec.phone ? merged(spec.layout, spec.phone) : spec.layout);
+    // The box's size was fixed by CSS at the first paint; the live chart takes exactly that size.
     layout.width = width || undefined;
+    layout.height = el.clientHeight || layout.height;
     var data = spec.data;
-    if (narrow && !spec.phone) {
-      data = narrowData(spec.data);
-      layout.height = Math.max(layout.height || 0, neededHeight(data));
-    }
-    // On a phone the mode bar would sit on top of the data: touch readers pinch and tap instead.
-    var config = width && width < 520 ? Object.assign({}, spec.config, { displayModeBar: false }) : spec.config;
+    // On a phone the mode bar would sit on top of the data: touch readers tap instead.
+    var config = narrow ? Object.assign({}, spec.config, { displayModeBar: false }) : spec.config;
     return window.Plotly.react(el, data, layout, config).then(function () {
       el.setAttribute("data-chart-drawn", "true");
+      el.parentNode.classList.add("is-live");
       // For `make bench`: when the first chart of a page load became visible.
       if (window.performance && performance.mark && !performance.getEntriesByName("first-chart-drawn").length) {
         performance.mark("first-chart-drawn");
@@ -162,21 +128,21 @@
     });
   }
 
-  // Change a chart's data in place (calculators use this) and redraw it if it is on screen.
-  function update(el, mutate) {
+  function specOf(el) {
     if (!el._chartSpec) el._chartSpec = JSON.parse(el.getAttribute("data-plotly-spec"));
-    mutate(el._chartSpec);
+    return el._chartSpec;
+  }
+
+  // Change a chart's data in place (calculators and controls use this). When the change comes
+  // from the reader (live), the static picture no longer shows it: the live chart takes over.
+  function update(el, mutate, live) {
+    mutate(specOf(el));
     if (window.Plotly && el.getAttribute("data-chart-drawn")) return draw(el);
+    if (live) return engage(el);
     return Promise.resolve();
   }
 
   function purgeDetached() {
-    // Charts that were never scrolled to before the reader left the page.
-    waiting = waiting.filter(function (el) {
-      if (document.body.contains(el)) return true;
-      if (nearby) nearby.unobserve(el);
-      return false;
-    });
     drawn = drawn.filter(function (el) {
       if (document.body.contains(el)) return true;
       if (window.Plotly) window.Plotly.purge(el);
@@ -191,9 +157,9 @@
       resizer = new ResizeObserver(function (entries) {
         entries.forEach(function (entry) {
           var el = entry.target;
-          var width = Math.round(entry.contentRect.width);
-          if (!width || width === el._chartWidth) return;
-          el._chartWidth = width;
+          var size = Math.round(entry.contentRect.width) + "x" + Math.round(entry.contentRect.height);
+          if (!entry.contentRect.width || size === el._chartSize) return;
+          el._chartSize = size;
           if (el.getAttribute("data-chart-drawn")) draw(el);
         });
       });
@@ -201,50 +167,42 @@
     resizer.observe(el);
   }
 
-  function drawSome(charts) {
-    return loadPlotly().then(function () {
-      return Promise.all(charts.map(function (el) {
-        el._chartWidth = Math.round(el.clientWidth);
-        observeSize(el);
-        drawn.push(el);
-        return draw(el);
-      }));
+  // The reader engaged with a chart: fetch plotly.js (once) and draw the live chart over its picture.
+  function engage(el) {
+    if (el._chartEngaged) return el._chartEngaged;
+    el._chartEngaged = loadPlotly().then(function () {
+      el._chartSize = Math.round(el.clientWidth) + "x" + Math.round(el.clientHeight);
+      observeSize(el);
+      drawn.push(el);
+      return draw(el);
     }).then(function () {
       keepPlotlyStyles();
     }).catch(function (error) {
-      console.error(error);
-      charts.forEach(function (el) {
-        el.textContent = "The interactive chart could not load. The Table tab has the same data.";
-      });
+      // The picture stays: the reader still sees the chart, only without tooltips.
+      el._chartEngaged = null;
+      console.warn(error);
     });
+    return el._chartEngaged;
   }
 
-  // plotly.js is the heaviest thing on the site: fetch and run it only when a chart comes near
-  // the screen, so the text above it is ready to read first (and phones stay responsive).
-  var nearby = null;
-  var waiting = [];
-  function whenNear(charts) {
-    if (!("IntersectionObserver" in window)) return drawSome(charts);
-    waiting = waiting.concat(charts);
-    if (!nearby) {
-      nearby = new IntersectionObserver(function (entries) {
-        var ready = entries.filter(function (e) { return e.isIntersecting; }).map(function (e) { return e.target; });
-        ready.forEach(function (el) { nearby.unobserve(el); });
-        waiting = waiting.filter(function (el) { return ready.indexOf(el) === -1; });
-        if (ready.length) drawSome(ready);
-      }, { rootMargin: "600px 0px" });
-    }
-    charts.forEach(function (el) { nearby.observe(el); });
+  // What counts as engaging: a mouse or pen over the chart, a tap or click on it, keyboard focus
+  // anywhere in its figure. A finger that only starts a swipe on the chart does not count.
+  function listen(el) {
+    var box = el.parentNode;
+    var figure = box.closest("figure") || box;
+    var go = function () { engage(el); };
+    box.addEventListener("pointerenter", function (event) { if (event.pointerType !== "touch") go(); });
+    box.addEventListener("click", go);
+    figure.addEventListener("focusin", go);
   }
 
   function renderAll() {
     purgeDetached();
-    var charts = Array.prototype.slice.call(document.querySelectorAll(".plotly-chart")).filter(function (el) {
-      return !el._chartQueued;  // renderAll may run twice for one page (see the bottom of this file)
+    document.querySelectorAll(".plotly-chart").forEach(function (el) {
+      if (el._chartListening) return;  // renderAll may run twice for one page (see the bottom of this file)
+      el._chartListening = true;
+      listen(el);
     });
-    if (!charts.length) return;
-    charts.forEach(function (el) { el._chartQueued = true; });
-    whenNear(charts);
   }
 
   // Re-theme when the reader toggles light/dark.
@@ -266,7 +224,7 @@
     });
   });
 
-  window.deepseekCharts = { draw: draw, update: update, renderAll: renderAll };
+  window.deepseekCharts = { draw: draw, update: update, engage: engage, renderAll: renderAll };
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(renderAll);
