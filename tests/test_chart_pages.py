@@ -96,26 +96,7 @@ def visible_texts(page, selector: str) -> list[tuple[str, float]]:
     return sizes
 
 
-# Charts whose phone layout (Chart.phone, filled in the chart modules) still draws text under 11 px.
-# Strict: a chart that passes makes this test fail until it is taken off the list.
-PHONE_TEXT_PENDING = {
-    "api-prices",
-    "training-costs",
-    "training-compute",
-    "benchmarks-frontier",
-    "benchmarks-distilled",
-}
-
-
-@pytest.mark.parametrize(
-    "chart_id",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="phone layout pending"))
-        if c in PHONE_TEXT_PENDING
-        else c
-        for c in CHART_IDS
-    ],
-)
+@pytest.mark.parametrize("chart_id", CHART_IDS)
 def test_no_chart_text_is_smaller_than_11_px_on_a_390_px_phone_in_the_picture_or_the_live_chart(
     reader, site, pages_of, chart_id
 ):
