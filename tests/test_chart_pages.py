@@ -4,7 +4,7 @@ phone swipe that scrolls, text that stays readable, and calculators whose state 
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs
 
 import pytest
 from conftest import ROOT
@@ -178,7 +178,8 @@ def test_the_browser_code_holds_no_colour_of_its_own():
 
 
 def query(page) -> dict:
-    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+    """The page's query now (page.url lags behind history.replaceState)."""
+    return {k: v[0] for k, v in parse_qs(page.evaluate("location.search.slice(1)")).items()}
 
 
 def test_a_shared_calculator_url_is_applied_and_changing_a_control_updates_the_url(reader, site, pages_of):
