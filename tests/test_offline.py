@@ -7,8 +7,7 @@ import zipfile
 
 import pytest
 from conftest import GENERATORS, build_site, copy_project
-from test_browser import search
-from test_browser import engage_charts
+from test_browser import engage_charts, search
 
 
 @pytest.fixture(scope="module", params=GENERATORS)
