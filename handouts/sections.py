@@ -17,7 +17,7 @@ from markupsafe import Markup
 from charts.numbers import format_value
 
 KEY_NUMBERS = 8  # per chapter handout; the reader keeps fewer
-FIGURE = re.compile(r'<figure class="chart-figure" id="figure-([a-z0-9-]+)".*?</figure>', re.S)
+FIGURE = re.compile(r'<figure class="(?:chart|diagram)-figure" id="figure-([a-z0-9-]+)".*?</figure>', re.S)
 
 
 class Notes:
@@ -80,20 +80,21 @@ def questions(html: str) -> str:
     return match.group(1) if match else ""
 
 
-def charts(html: str, notes: Notes, limit: int | None) -> list[dict]:
+def charts(html: str, site: Path, notes: Notes, limit: int | None) -> list[dict]:
+    """Each chart figure on the page as a vector picture: the standalone SVG the build wrote for it."""
     out = []
     for match in list(FIGURE.finditer(html))[:limit]:
         block = match.group(0)
-        image = re.search(r'<img class="chart-print" src="([^"]+)"', block)
+        image = f"generated/img/{match.group(1)}.svg"
+        if not (site / image).exists():
+            raise SystemExit(f"handouts: {site / image} is missing; the chart {match.group(1)!r} has no picture to print")
         title = re.search(r'<span class="chart-title"[^>]*>(.*?)</span>', block, re.S)
         summary = re.search(r'<p class="chart-summary"[^>]*>(.*?)</p>', block, re.S)
         sources = re.findall(r'href="sources\.html#([a-z0-9-]+)"', block)
-        if not image:
-            continue
         out.append(
             {
                 "id": match.group(1),
-                "image": image.group(1),
+                "image": image,
                 "title": Markup(title.group(1)) if title else "",
                 "summary": Markup(summary.group(1)) if summary else "",
                 "notes": sorted({notes.source(s) for s in sources if s in notes.data.sources}),
@@ -144,7 +145,7 @@ def chapter(site: Path, root: Path, title: str, page: str, data, notes: Notes, w
         "title": title,
         "page": page,
         "short": notes.paper(in_short(html)),
-        "charts": charts(html, notes, 1 if whole else None),
+        "charts": charts(html, site, notes, 1 if whole else None),
         "numbers": key_numbers(markdown, data, notes, 4 if whole else KEY_NUMBERS),
         "questions": notes.paper(questions(html)),
     }
