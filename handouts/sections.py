@@ -87,7 +87,9 @@ def charts(html: str, site: Path, notes: Notes, limit: int | None) -> list[dict]
         block = match.group(0)
         image = f"generated/img/{match.group(1)}.svg"
         if not (site / image).exists():
-            raise SystemExit(f"handouts: {site / image} is missing; the chart {match.group(1)!r} has no picture to print")
+            raise SystemExit(
+                f"handouts: {site / image} is missing; the chart {match.group(1)!r} has no picture to print"
+            )
         title = re.search(r'<span class="chart-title"[^>]*>(.*?)</span>', block, re.S)
         summary = re.search(r'<p class="chart-summary"[^>]*>(.*?)</p>', block, re.S)
         sources = re.findall(r'href="sources\.html#([a-z0-9-]+)"', block)
