@@ -52,7 +52,7 @@ def snapshot(root: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from charts.schema import DataError
+    from charts.fields import DataError
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--watch", action="store_true", help="rebuild when data/, seeds/ or charts/ change")

@@ -13,8 +13,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from charts.fields import DataError
 from charts.loader import load
-from charts.schema import DataError
 
 ROOT = Path(__file__).resolve().parent
 

@@ -136,8 +136,8 @@ def write_worksheets(site: Path, live: str, data) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from charts.fields import DataError
     from charts.loader import load
-    from charts.schema import DataError
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")

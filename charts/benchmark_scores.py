@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from charts.fields import DataError
 from charts.numbers import trim
 from charts.render import Chart
-from charts.schema import Data, DataError
+from charts.schema import Data
 from charts.text import label
 from charts.theme import ACTORS, axis, base_layout, colour, labels_above
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 
+from charts.fields import DataError
 from charts.numbers import money
 from charts.render import TEMPLATES
-from charts.schema import Data, DataError
+from charts.schema import Data
 
 # The comparison the prices page is about: R1 against the model it was measured against.
 CHEAP, DEAR = "deepseek-r1", "openai-o1"

@@ -12,9 +12,10 @@ import math
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from charts.fields import DataError
 from charts.numbers import compact_money, format_value, trim
 from charts.render import Chart
-from charts.schema import Data, DataError, Figure
+from charts.schema import Data, Figure
 from charts.text import label
 from charts.theme import PALETTE, base_layout, log_axis
 

@@ -7,9 +7,10 @@ import math
 import plotly.graph_objects as go
 
 from charts.calculators import recipe_controls, recipe_flop
+from charts.fields import DataError
 from charts.numbers import Computed, money, sci
 from charts.render import Chart
-from charts.schema import Data, DataError
+from charts.schema import Data
 from charts.text import label
 from charts.theme import ACTORS, actor_of, axis, base_layout, colour, log_axis
 

@@ -13,9 +13,10 @@ import re
 import textwrap
 from dataclasses import dataclass
 
+from charts.fields import DataError
 from charts.numbers import day, format_value, trim
 from charts.render import TEMPLATES, source_line
-from charts.schema import Data, DataError, Figure
+from charts.schema import Data, Figure
 from charts.theme import PALETTE
 
 WIDTH = {"wide": 760, "narrow": 360}  # viewBox widths: about the column width on a laptop and on a phone

@@ -12,9 +12,10 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from charts.benchmark_scores import O1_MINI, table
+from charts.fields import DataError
 from charts.numbers import trim
 from charts.render import Chart
-from charts.schema import Data, DataError
+from charts.schema import Data
 from charts.text import label
 from charts.theme import base_layout, colour
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from charts.fields import DataError
 from charts.render import Chart
-from charts.schema import Data, DataError
+from charts.schema import Data
 from charts.text import label, wrapped
 from charts.theme import ACTORS, base_layout, colour
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import textwrap
 
 from charts.diagrams import FONT, Diagram
+from charts.fields import DataError
 from charts.numbers import day
-from charts.schema import Data, DataError
+from charts.schema import Data
 
 CHARS = {"wide": 70, "narrow": 40}  # characters per line of an event's title at FONT size
 LISTS = {

@@ -12,9 +12,10 @@ import json
 
 import plotly.graph_objects as go
 
+from charts.fields import DataError
 from charts.numbers import day
 from charts.render import TEMPLATES, Chart
-from charts.schema import Data, DataError
+from charts.schema import Data
 from charts.text import label
 from charts.theme import ACTORS, axis, base_layout
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from charts.schema import FIGURE_KINDS, SOURCE_KINDS, VERDICTS, RowId, Strict, Text
+from charts.fields import FIGURE_KINDS, SOURCE_KINDS, VERDICTS, RowId, Strict, Text
 
 
 class Term(Strict):

@@ -16,9 +16,9 @@ from jinja2 import Environment, StrictUndefined, TemplateError
 from markupsafe import Markup
 from pydantic import Field, model_validator
 
+from charts.fields import DataError, FigureId, RowId, Strict, Text
 from charts.loader import _validate
 from charts.numbers import Computed, format_value, money, sci, trim
-from charts.schema import DataError, FigureId, RowId, Strict, Text
 
 LESSON_FILE = "data/lesson.yaml"
 

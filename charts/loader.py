@@ -11,28 +11,21 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from charts.legend import Legend
-from charts.resolve import resolve
-from charts.schema import (
-    FIGURE_MACRO,
+from charts.datasets import (
     ApiPrice,
     AppAction,
     Benchmarks,
-    Correction,
-    Data,
-    DataError,
-    Figure,
-    GlossaryTerm,
     MarketFall,
-    PageCheck,
     PriceChange,
-    SeedArticle,
-    Source,
     TimelineEvent,
     TrainingCompute,
     TrainingCost,
     Workload,
 )
+from charts.fields import FIGURE_MACRO, DataError
+from charts.legend import Legend
+from charts.resolve import resolve
+from charts.schema import Correction, Data, Figure, GlossaryTerm, PageCheck, SeedArticle, Source
 
 DATASET_FILES = {
     "api_prices": ("api_prices.yaml", list[ApiPrice]),

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from html import escape
 
+from charts.fields import SOURCE_KINDS
 from charts.numbers import Computed, format_value
 from charts.render import TEMPLATES
-from charts.schema import SOURCE_KINDS, Data, Figure
+from charts.schema import Data, Figure
 
 
 def source_facts(data: Data, source_id: str, status: str) -> dict:

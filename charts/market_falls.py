@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from charts.fields import DataError
 from charts.numbers import day, format_value
 from charts.render import Chart
-from charts.schema import Data, DataError
+from charts.schema import Data
 from charts.text import label
 from charts.theme import actor_of, axis, base_layout, colour, labels_above
 

@@ -7,9 +7,10 @@ from html import escape
 
 from markupsafe import Markup
 
+from charts.fields import FIGURE_MACRO, SOURCE_KINDS
 from charts.numbers import day, format_value
 from charts.render import TEMPLATES
-from charts.schema import FIGURE_MACRO, SOURCE_KINDS, Data
+from charts.schema import Data
 
 # The claims check leads with what matters: the most serious verdicts first, confirmed last.
 CLAIMS_ORDER = ("wrong", "misleading", "unverifiable", "approximately_right", "confirmed")

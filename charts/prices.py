@@ -5,9 +5,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from charts.calculators import task_cost, workload_controls
+from charts.fields import DataError
 from charts.numbers import Computed, day, money
 from charts.render import Chart
-from charts.schema import Data, DataError
+from charts.schema import Data
 from charts.text import label
 from charts.theme import actor_of, axis, base_layout, colour
 

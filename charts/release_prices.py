@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from charts.fields import DataError
 from charts.numbers import day, money
 from charts.render import Chart
-from charts.schema import Data, DataError
+from charts.schema import Data
 from charts.theme import ACTORS, MIN_TEXT, axis, base_layout
 
 # Two product lines, each a chain of API names. A row names the API names billed at its price.

@@ -20,8 +20,9 @@ import plotly.graph_objects as go
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from plotly.utils import PlotlyJSONEncoder
 
+from charts.fields import SOURCE_KINDS
 from charts.numbers import day
-from charts.schema import SOURCE_KINDS, Data
+from charts.schema import Data
 from charts.theme import CONFIG
 
 TEMPLATES = Environment(

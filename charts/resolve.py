@@ -6,7 +6,8 @@ it takes the row's value, source, status and date.
 
 from __future__ import annotations
 
-from charts.schema import DataError, Figure
+from charts.fields import DataError
+from charts.schema import Figure
 
 
 def _published(sources: dict, source_id: str):

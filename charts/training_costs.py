@@ -11,9 +11,10 @@ import math
 
 import plotly.graph_objects as go
 
+from charts.fields import DataError
 from charts.numbers import about, compact_money, short_money
 from charts.render import Chart
-from charts.schema import Data, DataError
+from charts.schema import Data
 from charts.text import label
 from charts.theme import actor_of, axis, base_layout, colour, labels_above, log_axis
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from charts.fields import SOURCE_KINDS
 from charts.lesson import Activity, LessonData, Texts, live_page
 from charts.lesson_pages import pictures
-from charts.schema import SOURCE_KINDS
 
 
 def built_table(site: Path, page: str, chart_id: str) -> Markup:

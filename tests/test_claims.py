@@ -127,7 +127,7 @@ def test_each_article_is_named_by_outlet_and_date_with_a_link_or_the_reason_it_i
 
 
 def test_a_seed_article_without_outlet_or_reason_stops_the_build(project_copy):
-    from charts.schema import DataError
+    from charts.fields import DataError
 
     seed = sorted((project_copy / "seeds").glob("*.yaml"))[0]
     text = seed.read_text()

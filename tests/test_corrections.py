@@ -7,8 +7,8 @@ import yaml
 from conftest import ROOT
 
 from charts import corrections
+from charts.fields import DataError
 from charts.loader import load
-from charts.schema import DataError
 
 
 def add_correction(project, fresh=False, **fields):

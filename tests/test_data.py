@@ -10,8 +10,8 @@ import yaml
 from conftest import ROOT, run
 from typed_numbers import figures_typed
 
+from charts.fields import DataError
 from charts.loader import load
-from charts.schema import DataError
 
 
 def test_the_real_data_and_seeds_load_without_errors():

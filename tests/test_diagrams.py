@@ -10,8 +10,8 @@ import yaml
 from conftest import ROOT
 
 from charts import diagrams
+from charts.fields import DataError
 from charts.loader import load
-from charts.schema import DataError
 
 DATA = load(ROOT)
 DIAGRAMS = {d.id: d for d in diagrams.build(DATA)}

@@ -220,7 +220,7 @@ def test_every_verdict_and_figure_kind_used_in_the_data_is_defined_on_the_source
 
 
 def test_a_legend_that_misses_a_verdict_stops_the_build(project_copy):
-    from charts.schema import DataError
+    from charts.fields import DataError
 
     legend = project_copy / "data" / "legend.yaml"
     text = legend.read_text()

@@ -7,9 +7,9 @@ import yaml
 from conftest import ROOT
 
 from charts import app_actions, release_prices
+from charts.fields import DataError
 from charts.loader import load
 from charts.numbers import money
-from charts.schema import DataError
 
 DATA = load(ROOT)
 

@@ -1,0 +1,177 @@
+"""The rows of each chart's dataset under data/ (prices, costs, compute, benchmarks, timeline, markets, app actions).
+
+Unknown keys are errors. The building blocks come from charts/fields.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from charts.fields import RowId, SourceId, Status, Strict, Text
+
+
+class ApiPrice(Strict):
+    id: RowId
+    model: Text
+    provider: Text
+    input_cache_hit: float | None = Field(default=None, ge=0)
+    input_cache_miss: float = Field(ge=0)
+    output: float = Field(ge=0)
+    reasoning: bool = False  # writes hidden "thinking" tokens, billed as output
+    as_of: dt.date
+    status: Status
+    source: SourceId
+    note: str | None = None
+
+
+class PriceChange(Strict):
+    """One change to DeepSeek's API list prices after R1's launch (data/api_price_history.yaml)."""
+
+    id: RowId
+    model: Text
+    api_names: list[Annotated[str, Field(pattern=r"^[a-z0-9.-]+$")]] = Field(min_length=1)
+    date_effective: dt.date
+    period: Literal["all", "off_peak", "peak"]
+    input_cache_hit: float = Field(ge=0)
+    input_cache_miss: float = Field(ge=0)
+    output: float = Field(ge=0)
+    uncertain: bool = False  # the day or the value is not pinned down; the note says why
+    still_listed_in: SourceId | None = None  # the latest DeepSeek page on which this price was still listed
+    status: Status
+    source: SourceId
+    note: str | None = None
+
+
+class AppAction(Strict):
+    """One government action on DeepSeek's app or service (data/app_actions.yaml)."""
+
+    id: RowId
+    date: dt.date
+    date_uncertain: bool = False
+    jurisdiction: Text
+    body: Text
+    action: Literal[
+        "ban_government_devices",
+        "app_store_removal",
+        "data_protection_order",
+        "consumer_case",
+        "reinstatement",
+        "law_proposed",
+        "official_warning",
+    ]
+    outcome: Literal["in_force", "lifted", "closed", "not_passed", "unknown"]
+    what: Text
+    status: Status
+    source: SourceId
+
+
+class Workload(Strict):
+    """An illustrative task for the price calculator: our assumption, not a sourced figure."""
+
+    id: RowId
+    name: Text
+    description: Text
+    input_tokens: int = Field(ge=0)
+    output_tokens: int = Field(ge=0)
+    thinking_tokens: int = Field(ge=0)
+    cached_share: float = Field(ge=0, le=1)
+
+
+class CostPart(Strict):
+    part: Literal[
+        "final_run", "final_run_amortized", "add_on_run", "research_and_experiments", "hardware", "total_program"
+    ]
+    usd: float = Field(gt=0)
+    status: Status
+    source: SourceId
+    note: str | None = None
+
+
+class TrainingCost(Strict):
+    id: RowId
+    model: Text
+    developer: Text
+    year: int = Field(ge=2015, le=2030)
+    parts: list[CostPart] = Field(min_length=1)
+
+
+class ComputeModel(Strict):
+    id: RowId
+    model: Text
+    developer: Text
+    released: dt.date
+    flop: float = Field(gt=0)
+    flop_low: float | None = Field(default=None, gt=0)
+    flop_high: float | None = Field(default=None, gt=0)
+    status: Status
+    source: SourceId
+    total_params: float | None = Field(default=None, gt=0)
+    active_params: float | None = Field(default=None, gt=0)
+    training_tokens: float | None = Field(default=None, gt=0)
+    gpu_hours: float | None = Field(default=None, gt=0)
+    inputs_source: SourceId | None = None
+    note: str | None = None
+
+
+class EfficiencyFactor(Strict):
+    id: RowId
+    name: Text
+    value: float
+    unit: Literal["percent", "times"]
+    # How the value reads against its own starting point: the share still needed, the percent cut,
+    # how many times faster, or a price paid for the other savings.
+    effect: Literal["share_left", "cut", "faster", "cost"]
+    baseline: Text  # what it is measured against, in a few words
+    explanation: Text
+    status: Status
+    source: SourceId
+
+
+class TrainingCompute(Strict):
+    models: list[ComputeModel] = Field(min_length=2)
+    factors: list[EfficiencyFactor] = []
+
+
+class BenchmarkModel(Strict):
+    id: RowId
+    name: Text
+    group: Literal["frontier", "distilled"]
+
+
+class Benchmark(Strict):
+    id: RowId
+    name: Text
+    metric: Text
+    tests: Text
+    source: SourceId
+    scores: dict[str, float] = Field(min_length=1)
+
+
+class Benchmarks(Strict):
+    models: list[BenchmarkModel] = Field(min_length=2)
+    benchmarks: list[Benchmark] = Field(min_length=1)
+
+
+class TimelineEvent(Strict):
+    id: RowId
+    date: dt.date
+    lane: Literal["us_rules", "china_rules", "nvidia_chips", "deepseek", "markets"]
+    title: Text
+    meaning: Text
+    headline: Text | None = None  # a few words: marks one of the events the chart labels
+    in_force_until: str | None = None  # for a rule: the id of the event that ended it, or "open"
+    status: Status
+    source: SourceId
+
+
+class MarketFall(Strict):
+    id: RowId
+    company: Text
+    date: dt.date
+    loss_usd: float = Field(gt=0)
+    percent_fall: float | None = Field(default=None, gt=0, lt=100)
+    status: Status
+    source: SourceId
