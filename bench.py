@@ -29,9 +29,7 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, free_port, nav_pages  # noqa: E402
+from local_site import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, free_port, nav_pages
 
 LIGHTHOUSE = ROOT / ".build-cache" / "bench" / "node_modules" / ".bin" / "lighthouse"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

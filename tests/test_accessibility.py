@@ -4,8 +4,9 @@ has enough contrast; every control can be reached and seen with the keyboard."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, nav_pages
 from test_browser import Reader
+
+from local_site import ROOT, nav_pages
 
 AXE = ROOT / ".build-cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

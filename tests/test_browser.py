@@ -6,7 +6,8 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-from conftest import nav_pages
+
+from local_site import nav_pages
 
 PAGES = nav_pages()
 PHONE = {"width": 375, "height": 740}
@@ -94,10 +95,9 @@ def reader(browser, site):
 
 
 def test_every_chart_is_shown_and_drawn_on_some_page(reader, site):
-    from conftest import ROOT
-
     from charts import pipeline
     from charts.loader import load
+    from local_site import ROOT
 
     wanted = {chart.id for chart in pipeline.all_charts(load(ROOT))}
     seen = set()

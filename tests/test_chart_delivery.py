@@ -8,7 +8,6 @@ import json
 import subprocess
 
 import pytest
-from conftest import ROOT
 
 from charts import calculators, images, pipeline
 from charts.browser import theme_css
@@ -16,6 +15,7 @@ from charts.loader import load
 from charts.numbers import money, sci
 from charts.render import DESK_WIDTH, PHONE_WIDTH, cell_text, merged, spec_json
 from charts.theme import SCHEMES
+from local_site import ROOT
 
 DATA = load(ROOT)
 CHARTS = {chart.id: chart for chart in pipeline.all_charts(DATA)}

@@ -7,12 +7,12 @@ import re
 from urllib.parse import parse_qs
 
 import pytest
-from conftest import ROOT
 from test_browser import Reader, engage_charts
 
 from charts import calculators, compute, pipeline
 from charts.loader import load
 from charts.theme import SCHEMES
+from local_site import ROOT
 
 DATA = load(ROOT)
 CHART_IDS = [chart.id for chart in pipeline.all_charts(DATA)]

@@ -6,12 +6,12 @@ import json
 import math
 
 import pytest
-from conftest import ROOT
 
 from charts import pipeline
 from charts.loader import load
 from charts.render import spec_json
 from charts.theme import BACKGROUNDS, PALETTE
+from local_site import ROOT
 
 DATA = load(ROOT)
 CHARTS = {chart.id: chart for chart in pipeline.all_charts(DATA)}

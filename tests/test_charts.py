@@ -8,13 +8,13 @@ import json
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from charts import compute, distilled_models, pipeline, prices
 from charts.fields import DataError
 from charts.loader import load
 from charts.numbers import format_value, sci
 from charts.render import figure_html, spec_json, to_csv
+from local_site import ROOT
 
 DATA = load(ROOT)
 CHARTS = {chart.id: chart for chart in pipeline.all_charts(DATA)}

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
 from test_browser import Reader
 
 from charts.loader import load
+from local_site import ROOT
 
 DATA = load(ROOT)
 TOTAL = sum(len(article.claims) for article in DATA.seeds)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import yaml
-from conftest import ROOT
 
 from charts import competing_estimates
 from charts.loader import load
+from local_site import ROOT
 
 DATA = load(ROOT)
 CHART = competing_estimates.competing_estimates(DATA)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from charts import corrections
 from charts.fields import DataError
 from charts.loader import load
+from local_site import ROOT
 
 
 def add_correction(project, fresh=False, **fields):

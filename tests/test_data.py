@@ -7,11 +7,11 @@ import sys
 
 import pytest
 import yaml
-from conftest import ROOT, run
 from typed_numbers import figures_typed
 
 from charts.fields import DataError
 from charts.loader import load
+from local_site import ROOT, run
 
 
 def test_the_real_data_and_seeds_load_without_errors():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import filecmp
 import sys
 
-from conftest import copy_project, run
+from local_site import copy_project, run
 
 
 def tree(folder):

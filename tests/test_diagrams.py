@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from charts import diagrams
 from charts.fields import DataError
 from charts.loader import load
+from local_site import ROOT
 
 DATA = load(ROOT)
 DIAGRAMS = {d.id: d for d in diagrams.build(DATA)}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import yaml
-from conftest import ROOT
 
 from charts.edition import content_date, content_version, edition
 from charts.loader import load
+from local_site import ROOT
 
 
 def test_the_content_date_is_the_latest_day_a_source_was_read_or_a_figure_was_current():

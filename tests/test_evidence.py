@@ -8,11 +8,11 @@ from html.parser import HTMLParser
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ROOT, nav_pages
 from test_browser import PHONE, Reader
 
 from charts.loader import load
 from charts.macros import cited
+from local_site import ROOT, nav_pages
 
 DATA = load(ROOT)
 BARE_YEAR = re.compile(r"(?<![\d,.$])(1[89]\d\d|20\d\d)\W*$")

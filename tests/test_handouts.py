@@ -7,8 +7,8 @@ import re
 import subprocess
 
 import pytest
-from conftest import ROOT
 
+from local_site import ROOT
 from make_handouts import mkdocs_config, sections, theme_styles
 
 SECTIONS = sections(mkdocs_config())

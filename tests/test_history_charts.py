@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from charts import app_actions, release_prices
 from charts.fields import DataError
 from charts.loader import load
 from charts.numbers import money
+from local_site import ROOT
 
 DATA = load(ROOT)
 

@@ -8,11 +8,11 @@ import urllib.request
 from urllib.parse import urljoin
 
 import pytest
-from conftest import ROOT
 from test_browser import Reader
 
 from charts import calculators, compute, prices
 from charts.loader import load
+from local_site import ROOT
 
 DATA = load(ROOT)
 

@@ -8,12 +8,12 @@ import subprocess
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from charts.fields import DataError
 from charts.lesson import LessonData, Texts, load_lesson
 from charts.loader import load
 from charts.pipeline import FAMILIES, all_charts
+from local_site import ROOT
 
 PAPERS = {"a4": (595, 842), "letter": (612, 792)}  # points
 

@@ -6,8 +6,9 @@ import shutil
 import zipfile
 
 import pytest
-from conftest import GENERATORS, build_site, copy_project
 from test_browser import engage_charts, search
+
+from local_site import GENERATORS, build_site, copy_project
 
 
 @pytest.fixture(scope="module", params=GENERATORS)

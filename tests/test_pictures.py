@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import ROOT
+
+from local_site import ROOT
 
 STORY_SECTION = "The story"
 SCREENS = {"laptop": {"width": 1366, "height": 800}, "phone": {"width": 390, "height": 844}}

@@ -7,7 +7,8 @@ import re
 import subprocess
 
 import pytest
-from conftest import nav_pages
+
+from local_site import nav_pages
 
 # Material's @page margin is 25 mm: the text column at 96 px per inch.
 COLUMN_PX = {"A4": round((210 - 50) / 25.4 * 96), "Letter": round((215.9 - 50) / 25.4 * 96)}
@@ -41,11 +42,10 @@ def test_no_page_prints_a_table_or_figure_wider_than_the_paper_column(site, brow
 
 
 def test_the_training_cost_table_prints_its_dollar_column(site, browser, tmp_path):
-    from conftest import ROOT
-
     from charts.lesson import page_quoting
     from charts.loader import load
     from charts.numbers import format_value
+    from local_site import ROOT
 
     figure = load(ROOT).figures["v3_posttrain_cost_usd"]  # quoted only in the stage table's dollar column
     where = page_quoting(ROOT, "v3_posttrain_cost_usd")

@@ -8,7 +8,8 @@ import sys
 import threading
 
 import yaml
-from conftest import ROOT, SUBPATH, QuietServer, SubpathHandler, build_site, free_port, run
+
+from local_site import ROOT, SUBPATH, QuietServer, SubpathHandler, build_site, free_port, run
 
 ATTACK = '</script><img src=x onerror="window.__pwned=1">'
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import ROOT, SUBPATH, nav_pages
 from typed_numbers import figures_typed
 
 from charts.loader import load
+from local_site import ROOT, SUBPATH, nav_pages
 
 DOCS = ROOT / "docs"
 STORY_PAGES = sorted(p for p in DOCS.glob("*.md"))

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
 
 from charts import chapters
+from local_site import ROOT
 
 CHAPTERS = [path.replace(".md", ".html") for _, path in chapters.story(ROOT)]
 AFTER_THE_STORY = "claims.html"  # the last chapter's "Next": the claims check, not teacher material

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 
-from conftest import run
+from local_site import run
 
 
 def text(path) -> str:
