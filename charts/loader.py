@@ -11,37 +11,13 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from charts.datasets import (
-    ApiPrice,
-    AppAction,
-    Benchmarks,
-    MarketFall,
-    PriceChange,
-    TimelineEvent,
-    TrainingCompute,
-    TrainingCost,
-    Workload,
-)
 from charts.fields import FIGURE_MACRO, DataError
-from charts.legend import Legend
 from charts.resolve import resolve
-from charts.schema import Correction, Data, Figure, GlossaryTerm, PageCheck, SeedArticle, Source
+from charts.schema import Data, Figure, SeedArticle, Source
 
-DATASET_FILES = {
-    "api_prices": ("api_prices.yaml", list[ApiPrice]),
-    "api_price_history": ("api_price_history.yaml", list[PriceChange]),
-    "app_actions": ("app_actions.yaml", list[AppAction]),
-    "training_costs": ("training_costs.yaml", list[TrainingCost]),
-    "training_compute": ("training_compute.yaml", TrainingCompute),
-    "benchmarks": ("benchmarks.yaml", Benchmarks),
-    "timeline": ("timeline.yaml", list[TimelineEvent]),
-    "market": ("market.yaml", list[MarketFall]),
-    "glossary": ("glossary.yaml", list[GlossaryTerm]),
-    "workloads": ("workloads.yaml", list[Workload]),
-    "corrections": ("corrections.yaml", list[Correction]),
-    "checks": ("checks.yaml", list[PageCheck]),
-    "legend": ("legend.yaml", Legend),
-}
+# Every file under data/ besides the sources and figures folders is one field of Data, named after it
+# (data/api_prices.yaml is Data.api_prices), and the field's type is the file's model.
+DATASET_FILES = [name for name in Data.model_fields if name not in ("sources", "figures", "seeds")]
 
 
 def _where(loc: tuple, document) -> str:
@@ -132,7 +108,8 @@ def load(root: Path) -> Data:
     figures = _registry(data_dir / "figures", Figure, root)
 
     files = {}
-    for key, (filename, model) in DATASET_FILES.items():
+    for key in DATASET_FILES:
+        filename, model = f"{key}.yaml", Data.model_fields[key].annotation
         path = data_dir / filename
         if not path.exists():
             raise DataError(f"data/{filename}: the file is missing")

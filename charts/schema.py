@@ -7,7 +7,7 @@ Unknown keys are errors. Loading, cross-checks and error messages live in charts
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -23,6 +23,7 @@ from charts.datasets import (
     Workload,
 )
 from charts.fields import FORMATS, SOURCE_KINDS, VERDICTS, FigureId, RowId, SourceId, Status, Strict, Text
+from charts.legend import Legend
 
 
 class Source(Strict):
@@ -157,4 +158,4 @@ class Data(BaseModel):
     workloads: list[Workload]
     corrections: list[Correction]
     checks: list[PageCheck]
-    legend: Any  # charts.legend.Legend: the words for kinds, verdicts and statuses
+    legend: Legend  # the words for figure kinds, verdicts and dispute statuses

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from reader import Reader
 
 from local_site import (
     CHROMIUM,
@@ -88,3 +89,17 @@ def browser():
 @pytest.fixture
 def project_copy(tmp_path):
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def reader(browser, site):
+    """Readers (browser pages) made on demand with any context options, closed after the test."""
+    readers = []
+
+    def make(**options):
+        readers.append(Reader(browser, site, **options))
+        return readers[-1]
+
+    yield make
+    for r in readers:
+        r.close()

@@ -4,7 +4,7 @@ has enough contrast; every control can be reached and seen with the keyboard."""
 from __future__ import annotations
 
 import pytest
-from test_browser import Reader
+from reader import Reader
 
 from local_site import ROOT, nav_pages
 

@@ -7,7 +7,7 @@ import re
 from urllib.parse import parse_qs
 
 import pytest
-from test_browser import Reader, engage_charts
+from reader import engage_charts
 
 from charts import calculators, compute, pipeline
 from charts.loader import load
@@ -28,19 +28,6 @@ TEXT_SIZES = """root => [...root.querySelectorAll('text')].filter(t => t.textCon
 
 LAYOUT_SHIFT = """window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
     if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});"""
-
-
-@pytest.fixture
-def reader(browser, site):
-    readers = []
-
-    def make(**options):
-        readers.append(Reader(browser, site, **options))
-        return readers[-1]
-
-    yield make
-    for r in readers:
-        r.close()
 
 
 @pytest.fixture(scope="module")

@@ -160,14 +160,19 @@ def test_each_title_states_a_claim_the_data_supports_or_none(chart_id):
         assert part in title, f"{part!r} (from the data) is not in {title!r}"
 
 
-def test_a_title_follows_the_data_when_it_changes(project_copy):
-    path = project_copy / "data/api_prices.yaml"
+def charts_with_o1_output_price(project, price: float) -> dict:
+    """The charts built from a copy of the data where o1's output price is `price`."""
+    path = project / "data/api_prices.yaml"
     rows = yaml.safe_load(path.read_text())
     for row in rows:
         if row["id"] == "openai-o1":
-            row["output"] = 21.9
+            row["output"] = price
     path.write_text(yaml.safe_dump(rows, sort_keys=False))
-    changed = {chart.id: chart for chart in pipeline.all_charts(load(project_copy))}
+    return {chart.id: chart for chart in pipeline.all_charts(load(project))}
+
+
+def test_a_title_follows_the_data_when_it_changes(project_copy):
+    changed = charts_with_o1_output_price(project_copy, 21.9)
     assert "charged 10 times" in changed["api-prices"].title
 
 
@@ -179,13 +184,7 @@ def test_the_multiplier_is_computed_from_the_two_flop_figures():
 
 
 def test_a_summary_changes_when_the_data_changes(project_copy):
-    path = project_copy / "data/api_prices.yaml"
-    rows = yaml.safe_load(path.read_text())
-    for row in rows:
-        if row["id"] == "openai-o1":
-            row["output"] = 123.0
-    path.write_text(yaml.safe_dump(rows, sort_keys=False))
-    changed = {chart.id: chart for chart in pipeline.all_charts(load(project_copy))}
+    changed = charts_with_o1_output_price(project_copy, 123.0)
     assert "$123" in changed["api-prices"].summary
     assert "$123" not in CHARTS["api-prices"].summary
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_browser import Reader
+from reader import Reader
 
 from charts.loader import load
 from local_site import ROOT

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlparse
 
 import pytest
-from test_browser import PHONE, Reader
+from reader import PHONE, Reader
 
 from charts.loader import load
 from charts.macros import cited

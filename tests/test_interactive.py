@@ -8,7 +8,7 @@ import urllib.request
 from urllib.parse import urljoin
 
 import pytest
-from test_browser import Reader
+from reader import Reader
 
 from charts import calculators, compute, prices
 from charts.loader import load

@@ -6,7 +6,7 @@ import shutil
 import zipfile
 
 import pytest
-from test_browser import engage_charts, search
+from reader import engage_charts, search
 
 from local_site import GENERATORS, build_site, copy_project
 
