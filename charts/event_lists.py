@@ -26,19 +26,6 @@ LISTS = {
             "deepseek-r1-2025-01",
         ],
     ),
-    "governments-and-the-app": (
-        "state",
-        [
-            "navy-email-2025-01",
-            "italy-garante-2025-01",
-            "nasa-ban-2025-01",
-            "texas-ban-2025-01",
-            "taiwan-ban-2025-02",
-            "australia-ban-2025-02",
-            "korea-suspends-2025-02",
-            "berlin-removal-request-2025-06",
-        ],
-    ),
     "after-r1": (
         "deepseek",
         [
@@ -81,8 +68,6 @@ def event_list(data: Data, list_id: str) -> Diagram:
     r1 = by_id.get("deepseek-r1-2025-01", first)
     title = {
         "lab": f"From a trading fund's supercomputer to R1 in {last.date.year - first.date.year} years",
-        "state": f"{n} government moves against DeepSeek's app, {sum((e.date - first.date).days <= 31 for e in events)} "
-        "of them within a month",
         "deepseek": f"{n} releases and milestones in the {months(r1.date, last.date)} months after R1",
     }[kind]
     return Diagram(
