@@ -1,5 +1,6 @@
 """The variables story pages read through mkdocs-macros: {{ fig.id }}, {{ num.id }}, {{ chart.id }},
-{{ chapter.page }} (the chapter's number and reading time).
+{{ chapter.page }} (the chapter's number and reading time), {{ status.id }} (a dispute status, linked to its
+definition in the legend).
 
 Everything here is generated from data/, so a page never types a number the data holds.
 A figure prints with its evidence mark (charts/templates/evidence-mark.html.j2); all data text is
@@ -66,6 +67,15 @@ def keys(data: Data) -> dict[str, str]:
     return {term.id: str(module.key(term.id, term.name)) for term in data.legend.figure_kinds}
 
 
+def statuses(data: Data) -> dict[str, str]:
+    """{{ status.unproven }}: a dispute status as a word linked to its definition on the sources and method page."""
+    return {
+        term.id: f'<a class="dispute-status" href="sources.html#dispute-{term.id.replace("_", "-")}" '
+        f'title="{escape(term.short)}">{escape(term.name.lower())}</a>'
+        for term in data.legend.dispute_statuses
+    }
+
+
 def variables(
     data: Data,
     charts_html: dict[str, str],
@@ -82,5 +92,6 @@ def variables(
         "diagram": diagrams_html or {},
         "generated": pages,
         "mark": keys(data),
+        "status": statuses(data),
         "chapter": chapter_lines,
     }

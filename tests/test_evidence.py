@@ -227,3 +227,22 @@ def test_a_legend_that_misses_a_verdict_stops_the_build(project_copy):
     legend.write_text(text.replace("  - id: misleading\n", "  - id: misled\n"))
     with pytest.raises(DataError, match=r"data/legend.yaml: .*misleading"):
         load(project_copy)
+
+
+def test_every_dispute_status_line_links_its_status_words_to_their_definitions(site):
+    sources = Ids()
+    sources.feed((site["dir"] / "sources.html").read_text(encoding="utf-8"))
+    names = {term.id.replace("_", "-"): term.name.lower() for term in DATA.legend.dispute_statuses}
+    lines = 0
+    for page in nav_pages():
+        html = (site["dir"] / page).read_text(encoding="utf-8")
+        for line in re.findall(r"<p><strong>Status:</strong>(.*?)</p>", html, re.S):
+            lines += 1
+            links = re.findall(
+                r'<a class="dispute-status" href="sources\.html#dispute-([\w-]+)"[^>]*>([^<]+)</a>', line
+            )
+            assert links, f"{page}: a status line with no link to the legend: {line[:80]}"
+            for anchor, word in links:
+                assert f"dispute-{anchor}" in sources.ids, f"{page}: no definition for {anchor}"
+                assert word == names[anchor], f"{page}: status word {word!r} does not name {anchor}"
+    assert lines >= 5, "the disputed page has lost its status lines"
