@@ -141,3 +141,11 @@ def test_the_compute_multiplier_is_framed_one_way_in_every_chapter():
         assert not re.search(r"eleventh|twelfth|\b1/1\d\b|a tenth of the compute", text, re.I), path
         for use in re.finditer(r"\{\{ fig\.compute_multiplier \}\}", text):
             assert re.match(r"\**\s+as much", text[use.end() :]), f'{path}: write "... used N times as much"'
+
+
+def test_no_line_of_a_page_starts_with_a_year_and_a_full_stop():
+    # Inside a list, a wrapped line starting "2026. " becomes a new numbered item and the year is lost
+    # (it happened to a question on the prices page).
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        for number, line in enumerate(path.read_text().splitlines(), start=1):
+            assert not re.match(r"\s*(1[89]|20)\d\d\.\s", line), f"{path.name}:{number}: {line.strip()}"
