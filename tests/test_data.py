@@ -220,6 +220,13 @@ def test_no_claim_reason_types_a_figure_that_the_data_holds():
     assert not typed, f"write {{{{ fig.ID }}}} in these reasons instead: {typed}"
 
 
+def test_a_short_amount_typed_back_into_a_real_reason_is_caught():
+    data = load(ROOT)
+    claim = next(c for a in data.seeds for c in a.claims if "{{ fig.high_flyer_aum_usd }}" in c.reason)
+    typed = claim.reason.replace("{{ fig.high_flyer_aum_usd }}", "$8 billion")
+    assert figures_typed(typed, data.figures) == ["high_flyer_aum_usd ($8 billion)"]
+
+
 def test_a_claim_reason_that_names_an_unknown_figure_stops_the_build(project_copy):
     path = next((project_copy / "seeds").glob("*.yaml"))
     edit_yaml(path, lambda doc: doc["claims"][0].update(reason="It took {{ fig.no_such_figure }} GPUs."))

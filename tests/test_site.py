@@ -130,7 +130,17 @@ def test_no_page_types_a_dollar_amount_or_a_percentage(page):
         ("It cost 5.576 million dollars.", "v3_final_run_cost_usd"),
         ("Output costs 2.19 dollars per million tokens.", "r1_output_price"),
         ("Output costs $2.19 per million tokens.", "r1_output_price"),
+        ("The fund manages $8 billion.", "high_flyer_aum_usd"),
+        ("Meta planned $60-65 billion for 2025.", "meta_capex_2025_low"),
+        ("o1 charges $60 per million output tokens.", "o1_output_price"),
+        ("Nvidia rose 8.9% the next day.", "nvidia_rebound_pct_2025_01_28"),
     ],
 )
 def test_the_typed_number_guard_catches_other_spellings(prose, figure_id):
     assert any(hit.startswith(figure_id + " ") for hit in figures_typed(prose, load(ROOT).figures))
+
+
+def test_the_typed_number_guard_leaves_short_bare_counts_alone():
+    figures = load(ROOT).figures
+    assert {figures["taiwan_nsb_failed_checks"].value, figures["taiwan_nsb_checks"].value} == {8, 15}
+    assert figures_typed("DeepSeek failed 8 of the 15 checks.", figures) == []
