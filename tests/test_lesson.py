@@ -82,6 +82,22 @@ def test_a_bad_lesson_file_stops_with_one_message_naming_file_entry_and_field(pr
         lesson_of(project_copy)
 
 
+def test_a_key_that_says_the_numbers_come_from_the_labs_papers_shows_only_primary_reports():
+    """The press-claim key tells students the fact box holds the labs' own word: every number in that box
+    must then cite a paper by the lab (kind primary_report), not a press report of it."""
+    lesson, data = lesson_of(), load(ROOT)
+    claims = {c.id: c for article in data.seeds for c in article.claims}
+    checked = 0
+    for activity in lesson.activities:
+        if not any("own papers" in q.answer for q in activity.questions):
+            continue
+        box = activity.figures or [t for t in claims[activity.claim].checked_against if t in data.figures]
+        kinds = {f: data.sources[data.figures[f].source].kind for f in box}
+        assert box and set(kinds.values()) == {"primary_report"}, f"{activity.id}: {kinds}"
+        checked += 1
+    assert checked
+
+
 def test_the_lesson_types_no_dollar_amount_percentage_or_figure_the_data_holds():
     from typed_numbers import figures_typed
 
