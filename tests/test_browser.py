@@ -68,7 +68,20 @@ def test_phone_width_never_scrolls_sideways(reader, site, page):
     assert overflow <= 0, f"{page} is {overflow}px wider than the phone"
     for box in [c.bounding_box() for c in r.page.locator(".plotly-chart").all()]:
         assert box["width"] <= PHONE["width"], box
+    assert not r.page.evaluate(HEADINGS_WITH_AN_EMPTY_LINE), "a heading's permalink wrapped onto a line of its own"
     assert not r.errors, r.errors
+
+
+# Headings taller than their words by half a line or more: an (invisible) permalink wrapped below them.
+HEADINGS_WITH_AN_EMPTY_LINE = """[...document.querySelectorAll('article h2, article h3')].filter(h => {
+    const link = h.querySelector('.headerlink');
+    if (!link || !h.firstChild || h.firstChild === link) return false;
+    const words = document.createRange();
+    words.setStartBefore(h.firstChild);
+    words.setEndBefore(link);
+    const lineHeight = parseFloat(getComputedStyle(h).lineHeight) || 20;
+    return h.getBoundingClientRect().height - words.getBoundingClientRect().height > lineHeight / 2;
+}).map(h => h.id)"""
 
 
 def test_the_table_tab_shows_the_data_and_the_chart_comes_back_whole(reader, site):
