@@ -1,12 +1,12 @@
-"""The static pictures of every chart: a desk and a phone variant, drawn by kaleido before any script.
+"""The static pictures of every chart: a desk and a phone variant, drawn before any script.
 
-Each chart is exported twice, as the browser would draw it (the same template-free spec): at the
-text column's width on a 1366 px laptop and at its width on a 390 px phone (with the chart's
-`phone` overrides). The scheme colours are exported as placeholder colours and then rewritten to
-CSS custom properties, so one inline SVG follows light and dark with no script (and falls back
-to the light colours wherever our CSS is absent). kaleido drives the machine's Chromium; all
-variants go through one session, several times quicker than one call per figure. An SVG whose
-figure has not changed is reused from .build-cache/svg/, so editing one number re-exports one chart.
+Each chart is drawn twice, as the browser would draw it (the same template-free spec, by the same
+plotly.js): at the text column's width on a 1366 px laptop and at its width on a 390 px phone (with
+the chart's `phone` overrides). The scheme colours are drawn as placeholder colours and then
+rewritten to CSS custom properties, so one inline SVG follows light and dark with no script (and
+falls back to the light colours wherever our CSS is absent). charts.svg_export draws them in the
+machine's Chromium. An SVG whose figure has not changed is reused from .build-cache/svg/, so
+editing one number redraws one chart; a build whose pictures are all cached starts no browser.
 """
 
 from __future__ import annotations
@@ -17,12 +17,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import plotly.io as pio
-
 from charts.render import DESK_WIDTH, HEIGHT, PHONE_WIDTH, Chart, merged, spec_json
+from charts.svg_export import Drawing
 from charts.theme import SCHEMES
 
-# Exported in place of the scheme's colours, then rewritten to CSS variables (none is a real colour).
+# Drawn in place of the scheme's colours, then rewritten to CSS variables (none is a real colour).
 PLACEHOLDERS = {"text": "#010203", "grid": "#040506", "line": "#070809"}
 
 
@@ -73,7 +72,7 @@ def rgb(hex_colour: str) -> str:
 
 
 def inline(svg: str, chart_id: str, name: str) -> str:
-    """kaleido's SVG made fit to sit in the page: stable unique ids, scheme colours as variables."""
+    """plotly.js's SVG made fit to sit in the page: stable unique ids, scheme colours as variables."""
     match = re.search(r'id="defs-([0-9a-f]+)"', svg)
     if match:  # plotly.js names clip paths after a random id per plot: fix it, unique per variant
         svg = svg.replace(match.group(1), f"-{chart_id}-{name}-")
@@ -94,30 +93,37 @@ def standalone(svg: str) -> str:
     return re.sub(r"(<svg[^>]*>)", rf'\1<rect width="{width}" height="{height}" fill="#ffffff"/>', svg, count=1)
 
 
-def pictures(charts: list[Chart], cache: Path) -> dict[str, dict[str, Picture]]:
-    """Every chart's desk and phone picture, exporting only what the cache lacks."""
-    cache.mkdir(parents=True, exist_ok=True)
-    wanted, todo = {}, []
-    for chart in charts:
-        for name, phone in (("desk", False), ("phone", True)):
-            figure = variant(chart, phone)
-            path = cache / f"{chart.id}-{name}-{fingerprint(figure)}.svg"
-            wanted[chart.id, name] = (path, figure)
-            if not path.exists():
-                todo.append((path, figure))
-    if todo:
-        pio.write_images(
-            [figure for _, figure in todo],
-            [path for path, _ in todo],
-            format="svg",
-            width=[figure["layout"]["width"] for _, figure in todo],
-            height=[figure["layout"]["height"] for _, figure in todo],
-        )
-    out: dict[str, dict[str, Picture]] = {}
-    for (chart_id, name), (path, figure) in wanted.items():
-        svg = inline(path.read_text(encoding="utf-8"), chart_id, name)
-        out.setdefault(chart_id, {})[name] = Picture(svg, figure["layout"]["width"], figure["layout"]["height"])
-    return out
+class Pictures:
+    """Every chart's desk and phone picture. Drawing what the cache lacks starts at once, in the
+    background; result() waits for it."""
+
+    def __init__(self, charts: list[Chart], cache: Path, bundle: Path):
+        cache.mkdir(parents=True, exist_ok=True)
+        self.wanted, self.todo = {}, []
+        for chart in charts:
+            for name, phone in (("desk", False), ("phone", True)):
+                figure = variant(chart, phone)
+                path = cache / f"{chart.id}-{name}-{fingerprint(figure)}.svg"
+                self.wanted[chart.id, name] = (path, figure)
+                if not path.exists():
+                    self.todo.append((path, figure))
+        self.drawing = Drawing([figure for _, figure in self.todo], bundle) if self.todo else None
+
+    def result(self) -> dict[str, dict[str, Picture]]:
+        if self.drawing:
+            for (path, _), svg in zip(self.todo, self.drawing.result()):
+                temporary = path.with_suffix(".tmp")  # never a half-written picture in the cache
+                temporary.write_text(svg, encoding="utf-8")
+                temporary.replace(path)
+        out: dict[str, dict[str, Picture]] = {}
+        for (chart_id, name), (path, figure) in self.wanted.items():
+            svg = inline(path.read_text(encoding="utf-8"), chart_id, name)
+            out.setdefault(chart_id, {})[name] = Picture(svg, figure["layout"]["width"], figure["layout"]["height"])
+        return out
+
+
+def pictures(charts: list[Chart], cache: Path, bundle: Path) -> dict[str, dict[str, Picture]]:
+    return Pictures(charts, cache, bundle).result()
 
 
 def write_files(found: dict[str, dict[str, Picture]], folder: Path) -> None:

@@ -103,7 +103,7 @@ def test_the_generated_stylesheet_carries_both_schemes_colours_from_python():
 
 @pytest.mark.parametrize("chart_id", CHARTS)
 def test_each_charts_pictures_take_the_scheme_colours_as_css_variables(chart_id):
-    found = images.pictures([CHARTS[chart_id]], ROOT / ".build-cache" / "svg")[chart_id]
+    found = images.pictures([CHARTS[chart_id]], ROOT / ".build-cache" / "svg", pipeline.plotly_bundle(ROOT))[chart_id]
     for picture in found.values():
         assert "var(--chart-text" in picture.svg and "var(--chart-grid" in picture.svg
         assert not any(images.rgb(c) in picture.svg for c in images.PLACEHOLDERS.values())
