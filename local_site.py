@@ -30,7 +30,7 @@ CHROMIUM_ARGS = [
 ]
 GENERATORS = ("mkdocs", "zensical")  # the site is built and tested with both (see README)
 CACHE = ".build-cache"  # ours (npm packages, chart SVGs); `.cache/` belongs to Zensical, which empties it
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "seeds", "charts", "build_charts.py")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "seeds", "charts", "overrides", "build_charts.py")
 
 
 def copy_project(target: Path) -> Path:
