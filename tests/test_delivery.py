@@ -1,0 +1,65 @@
+"""How pages and pictures reach a reader and a maintainer: no script holds up a page's first paint, and a
+chart's pictures are drawn again only when its figure changed."""
+
+from __future__ import annotations
+
+import copy
+import re
+from html.parser import HTMLParser
+
+from conftest import ROOT
+
+from charts import images, pipeline
+from charts.loader import load
+
+CHARTS = {chart.id: chart for chart in pipeline.all_charts(load(ROOT))}
+
+
+class Scripts(HTMLParser):
+    """Every <script src> of a page that the parser would stop for (neither deferred nor async)."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen, self.blocking = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script" and attributes.get("src"):
+            self.seen += 1
+            if "defer" not in attributes and "async" not in attributes and attributes.get("type") != "module":
+                self.blocking.append(attributes["src"])
+
+
+def test_no_page_has_a_script_that_holds_up_its_first_paint(site):
+    pages = sorted(site["dir"].glob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        scripts = Scripts()
+        scripts.feed(page.read_text(encoding="utf-8"))
+        assert scripts.seen >= 3, f"{page.name}: found {scripts.seen} scripts; is the parser looking?"
+        assert not scripts.blocking, f"{page.name}: scripts that block parsing and the first paint: {scripts.blocking}"
+
+
+def test_a_charts_pictures_are_drawn_once_and_again_only_when_its_figure_changes(tmp_path):
+    bundle = pipeline.plotly_bundle(ROOT)
+    chosen = [CHARTS["api-prices"], CHARTS["market-falls"]]
+    first = images.Pictures(chosen, tmp_path, bundle)
+    assert len(first.todo) == 4 and first.drawing is not None
+    drawn = first.result()
+    for chart in chosen:
+        for name, picture in drawn[chart.id].items():
+            assert re.search(rf'viewBox="0 0 {picture.width} {picture.height}"', picture.svg), (chart.id, name)
+            assert picture.svg.count("<text") > 3, (chart.id, name)
+    assert len(list(tmp_path.glob("*.svg"))) == 4
+
+    again = images.Pictures(chosen, tmp_path, bundle)
+    assert again.todo == [] and again.drawing is None  # all from the cache: no browser starts
+    assert again.result() == drawn
+
+    changed = copy.deepcopy(CHARTS["market-falls"])
+    changed.figure.data[0].name = "renamed in a test"
+    third = images.Pictures([chosen[0], changed], tmp_path, bundle)
+    assert sorted(path.name.split("-")[-2] for path, _ in third.todo) == ["desk", "phone"]
+    assert all(path.name.startswith("market-falls-") for path, _ in third.todo)
+    third.result()
+    assert len(list(tmp_path.glob("*.svg"))) == 6
