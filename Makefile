@@ -42,7 +42,7 @@ js: setup
 # Debian's Chromium for the browser tests, the chart images and the PDFs (Playwright's download fails
 # here), and poppler-utils to read the PDFs back in tests. Run as root, this uses apt-get (and says so
 # first). Ubuntu has no chromium deb (only a snap): there, and without root, Playwright's Chromium serves
-# the tests and PDFs and kaleido's own Chrome the chart images (both downloads).
+# the tests, the chart images and the PDFs (a download).
 browser: setup
 	@missing=""; [ -x /usr/bin/chromium ] || missing="chromium"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
@@ -55,8 +55,8 @@ browser: setup
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; fi; \
 	fi; \
 	if [ ! -x /usr/bin/chromium ]; then \
-	  echo "no Debian chromium: installing Playwright's Chromium and kaleido's Chrome"; \
-	  $(PY) -m playwright install $$([ "$$(id -u)" = 0 ] && echo --with-deps) chromium && $(VENV)/bin/kaleido_get_chrome; fi
+	  echo "no Debian chromium: installing Playwright's Chromium"; \
+	  $(PY) -m playwright install $$([ "$$(id -u)" = 0 ] && echo --with-deps) chromium; fi
 
 charts: setup js browser
 	$(PY) build_charts.py
