@@ -7,10 +7,9 @@ import copy
 import re
 from html.parser import HTMLParser
 
-from conftest import ROOT
-
 from charts import images, pipeline
 from charts.loader import load
+from local_site import ROOT
 
 CHARTS = {chart.id: chart for chart in pipeline.all_charts(load(ROOT))}
 
