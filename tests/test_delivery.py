@@ -62,3 +62,24 @@ def test_a_charts_pictures_are_drawn_once_and_again_only_when_its_figure_changes
     assert all(path.name.startswith("market-falls-") for path, _ in third.todo)
     third.result()
     assert len(list(tmp_path.glob("*.svg"))) == 6
+
+
+def test_a_chart_picture_far_down_the_page_is_drawn_when_the_reader_nears_it_and_its_box_never_moves(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(site["url"] + "prices.html", wait_until="load")
+        far = page.locator(".chart-picture-phone").last
+        top = far.evaluate("e => e.getBoundingClientRect().top")
+        assert top > 3 * 800, f"the last chart of prices.html starts at {top:.0f} px: the test needs one further down"
+        box = far.bounding_box()
+        drawn = "e => e.querySelector('svg').checkVisibility({contentVisibilityAuto: true})"  # false while skipped
+        assert not far.evaluate(drawn), "the picture was laid out and painted while far off screen"
+        far.scroll_into_view_if_needed()
+        page.wait_for_timeout(100)
+        assert far.evaluate(drawn), "the picture is on screen but not drawn"
+        assert far.locator("svg text").first.bounding_box()["height"] > 5
+        moved = far.bounding_box()
+        assert (moved["width"], moved["height"]) == (box["width"], box["height"])
+    finally:
+        context.close()
