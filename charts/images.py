@@ -95,9 +95,9 @@ def standalone(svg: str) -> str:
 
 class Pictures:
     """Every chart's desk and phone picture. Drawing what the cache lacks starts at once, in the
-    background; result() waits for it."""
+    background (in `browser`, a Drawing already started, if given); result() waits for it."""
 
-    def __init__(self, charts: list[Chart], cache: Path, bundle: Path):
+    def __init__(self, charts: list[Chart], cache: Path, bundle: Path, browser: Drawing | None = None):
         cache.mkdir(parents=True, exist_ok=True)
         self.wanted, self.todo = {}, []
         for chart in charts:
@@ -107,7 +107,11 @@ class Pictures:
                 self.wanted[chart.id, name] = (path, figure)
                 if not path.exists():
                     self.todo.append((path, figure))
-        self.drawing = Drawing([figure for _, figure in self.todo], bundle) if self.todo else None
+        self.drawing = None
+        if self.todo:
+            self.drawing = (browser or Drawing(bundle)).draw([figure for _, figure in self.todo])
+        elif browser:
+            browser.cancel()
 
     def result(self) -> dict[str, dict[str, Picture]]:
         if self.drawing:
@@ -124,6 +128,11 @@ class Pictures:
 
 def pictures(charts: list[Chart], cache: Path, bundle: Path) -> dict[str, dict[str, Picture]]:
     return Pictures(charts, cache, bundle).result()
+
+
+def cache_is_empty(cache: Path) -> bool:
+    """A clean build: every picture will be drawn, so the browser may start before the charts are built."""
+    return not cache.is_dir() or not any(cache.glob("*.svg"))
 
 
 def write_files(found: dict[str, dict[str, Picture]], folder: Path) -> None:

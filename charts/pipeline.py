@@ -26,6 +26,7 @@ from charts import (
     pages,
     prices,
     release_prices,
+    svg_export,
     training_costs,
 )
 from charts.browser import theme_css
@@ -91,10 +92,18 @@ def page_titles(root: Path) -> dict[str, str]:
 
 
 def write_all(root: Path, out: Path, images_wanted: bool = True) -> dict:
-    data = load(root)
-    charts = all_charts(data)
+    cache, bundle = root / ".build-cache" / "svg", plotly_bundle(root)
+    # A clean build starts Chromium at once, while the data loads; otherwise once the build knows it needs it.
+    browser = svg_export.Drawing(bundle) if images_wanted and images.cache_is_empty(cache) else None
+    try:
+        data = load(root)
+        charts = all_charts(data)
+    except BaseException:
+        if browser:
+            browser.close()
+        raise
     # The pictures the cache lacks are drawn in the background while the rest of the build goes on.
-    drawing = images.Pictures(charts, root / ".build-cache" / "svg", plotly_bundle(root)) if images_wanted else None
+    drawing = images.Pictures(charts, cache, bundle, browser) if images_wanted else None
     (out / "data").mkdir(parents=True)
     (out / "img").mkdir()
     for chart in charts:
@@ -129,7 +138,7 @@ def write_all(root: Path, out: Path, images_wanted: bool = True) -> dict:
         yaml.dump(macros, Dumper=dumper, sort_keys=True, allow_unicode=True, width=1_000_000), encoding="utf-8"
     )
     (out / "abbreviations.md").write_text(pages.abbreviations(data), encoding="utf-8")
-    shutil.copyfile(plotly_bundle(root), out / "plotly.min.js")
+    shutil.copyfile(bundle, out / "plotly.min.js")
     shim = root / ".build-cache" / "npm" / IFRAME_WORKER
     if shim.exists():  # Material's offline search needs it under file://; mkdocs.yml lists it in polyfills
         shutil.copyfile(shim, out / "iframe-worker-shim.js")
