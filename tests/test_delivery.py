@@ -1,11 +1,14 @@
-"""How pages and pictures reach a reader and a maintainer: no script holds up a page's first paint, and a
-chart's pictures are drawn again only when its figure changed."""
+"""How pages and pictures reach a reader and a maintainer: no script holds up a page's first paint, the search
+index comes when the reader reaches for search, and a chart's pictures are drawn again only when its figure
+changed."""
 
 from __future__ import annotations
 
 import copy
 import re
 from html.parser import HTMLParser
+
+from reader import search
 
 from charts import images, pipeline
 from charts.loader import load
@@ -81,5 +84,26 @@ def test_a_chart_picture_far_down_the_page_is_drawn_when_the_reader_nears_it_and
         assert far.locator("svg text").first.bounding_box()["height"] > 5
         moved = far.bounding_box()
         assert (moved["width"], moved["height"]) == (box["width"], box["height"])
+    finally:
+        context.close()
+
+
+def test_the_search_index_is_fetched_only_when_the_reader_reaches_for_search(browser, mkdocs_site):
+    context = browser.new_context(viewport={"width": 1366, "height": 800})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        page.goto(mkdocs_site["url"] + "prices.html", wait_until="load")
+        page.mouse.move(600, 500)  # over the text, not the search box
+        for y in range(0, 4000, 500):
+            page.evaluate(f"window.scrollTo(0, {y})")
+            page.wait_for_timeout(40)
+        page.wait_for_timeout(800)
+        assert any(url.endswith("bundle.js") or "/bundle." in url for url in requested), "is the test watching?"
+        assert not [url for url in requested if "search_index" in url], "the index came with the page"
+        results = search(page, "export controls", linking_to="chips.html")
+        assert results.count() >= 1
+        assert [url for url in requested if url.endswith("search/search_index.json")]
     finally:
         context.close()
