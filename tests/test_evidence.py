@@ -246,3 +246,50 @@ def test_every_dispute_status_line_links_its_status_words_to_their_definitions(s
                 assert f"dispute-{anchor}" in sources.ids, f"{page}: no definition for {anchor}"
                 assert word == names[anchor], f"{page}: status word {word!r} does not name {anchor}"
     assert lines >= 5, "the disputed page has lost its status lines"
+
+
+TAP_TARGETS = """() => {
+  const marks = [...document.querySelectorAll('article a.ev')].filter(m => m.getClientRects().length);
+  const out = [];
+  for (const mark of marks) {
+    mark.scrollIntoView({block: 'center', inline: 'center'});
+    const shape = mark.querySelector('svg').getBoundingClientRect();
+    const cx = shape.left + shape.width / 2, cy = shape.top + shape.height / 2;
+    const missed = [];
+    for (const dx of [-11.5, -6, 0, 6, 11.5]) for (const dy of [-11.5, -6, 0, 6, 11.5]) {
+      const hit = document.elementFromPoint(cx + dx, cy + dy);
+      if (!hit || hit.closest('a.ev') !== mark) missed.push([dx, dy, hit ? hit.tagName + '.' + hit.className : null]);
+    }
+    out.push({label: mark.getAttribute('aria-label').slice(0, 60), missed});
+  }
+  return out;
+}"""
+LINE_SPREAD = """() => [...document.querySelectorAll('article p')].filter(p => p.querySelector('a.ev')).map(p => {
+  const lineHeight = parseFloat(getComputedStyle(p).lineHeight);
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  const tops = [];
+  while (walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(walker.currentNode);
+    for (const r of range.getClientRects()) if (r.height > 0) tops.push(r.top);
+  }
+  tops.sort((a, b) => a - b);
+  let lines = 0, last = -Infinity;
+  for (const top of tops) if (top - last > lineHeight / 2) { lines += 1; last = top; }
+  return {text: p.textContent.slice(0, 50), height: p.getBoundingClientRect().height, lines, lineHeight};
+})"""
+
+
+@pytest.mark.parametrize("page", ["training-cost.html", "prices.html"])
+def test_on_a_phone_every_mark_is_a_tap_target_of_at_least_24_px_and_no_line_is_spread(browser, site, page):
+    r = Reader(browser, site, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        r.page.goto(site["url"] + page, wait_until="load")
+        marks = r.page.evaluate(TAP_TARGETS)
+        assert len(marks) >= 10, f"{page}: only {len(marks)} marks to measure"
+        small = [m for m in marks if m["missed"]]
+        assert not small, f"{page}: {len(small)} of {len(marks)} marks have a target under 24 x 24 px: {small[:3]}"
+        spread = [p for p in r.page.evaluate(LINE_SPREAD) if p["height"] > p["lines"] * p["lineHeight"] + 1]
+        assert not spread, f"{page}: marks push lines apart: {spread[:3]}"
+    finally:
+        r.close()
