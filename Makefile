@@ -40,12 +40,14 @@ js: setup
 	else echo "warning: npm not found: charts fall back to plotly's full bundle (3x heavier), offline search and the accessibility tests fail"; fi
 
 # Debian's Chromium for the browser tests, the chart images and the PDFs (Playwright's download fails
-# here), and poppler-utils to read the PDFs back in tests. Run as root, this uses apt-get (and says so
+# here), poppler-utils to read the PDFs back in tests, and a Chinese font (a source title is in Chinese:
+# without one, the PDFs print it as empty boxes). Run as root, this uses apt-get (and says so
 # first). Ubuntu has no chromium deb (only a snap): there, and without root, Playwright's Chromium serves
 # the tests, the chart images and the PDFs (a download).
 browser: setup
 	@missing=""; [ -x /usr/bin/chromium ] || missing="chromium"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	[ -n "$$(fc-list :lang=zh 2>/dev/null)" ] || missing="$$missing fonts-wqy-microhei"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "make: running as root, so installing with apt-get:$$missing"; \

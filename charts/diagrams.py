@@ -153,8 +153,9 @@ def r1_recipe(data: Data) -> Diagram:
     ]
     return Diagram(
         id="r1-recipe",
-        title=f"From V3 to R1 in four steps, then {n} small copies",
-        caption="How DeepSeek made R1, as its paper describes it. Each box is one stage; arrows show what fed what.",
+        title=f"How V3 became R1, which then taught {n} small copies",
+        caption="How DeepSeek made R1, as its paper describes it: blue boxes are models, grey boxes are training "
+        "stages, and arrows show the order.",
         summary=" ".join(f"{i}. {title}: {body}" for i, (title, body) in enumerate(steps, start=1)),
         sources=[total.source, start.source, gpus.source, r1.source, samples.source],
         params={"steps": steps},
