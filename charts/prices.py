@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from charts.calculators import task_cost, workload_controls
+from charts.calculators import pair, task_cost, times, workload_controls
 from charts.fields import DataError
 from charts.numbers import Computed, day, money
 from charts.render import Chart
@@ -111,9 +111,11 @@ def workload_calculator(data: Data) -> Chart:
         f"{money(cheapest[0])} with {cheapest[1].model} and {money(dearest[0])} with {dearest[1].model}."
     )
     controls = workload_controls(data)
+    cheap, dear = pair(data)
     chart = Chart(
         id="workload-calculator",
-        title="The same task can cost a few cents or several dollars, depending on the model",
+        title=f"{default.name}: {times(task_cost(dear, default) / task_cost(cheap, default))} times as much "
+        f"with {dear.model} as with {cheap.model}, at list prices",
         caption="Cost of one task at each model's list price. The tasks and their token counts are our rough "
         "assumptions, not measurements.",
         hint="Pick a task or type your own token counts; the chart recomputes.",

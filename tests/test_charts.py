@@ -73,9 +73,10 @@ def claim_api_prices(data):
 
 
 def claim_workload_calculator(data):
-    costs = [prices.task_cost(p, data.workloads[0]) for p in data.api_prices]
-    assert min(costs) < 0.10 and max(costs) >= 2, "no longer 'a few cents or several dollars'"
-    return ["a few cents or several dollars"]
+    task = data.workloads[0]
+    r1, o1 = prices.price_of(data, "deepseek-r1"), prices.price_of(data, "openai-o1")
+    ratio = prices.task_cost(o1, task) / prices.task_cost(r1, task)
+    return [f"{ratio:.0f} times" if ratio >= 10 else f"{ratio:.1f} times", o1.model, r1.model]
 
 
 def claim_training_costs(data):
