@@ -137,7 +137,12 @@ def compute_recipe(data: Data) -> Chart:
         hovertemplate="%{x}: %{y:.3e} FLOP by the recipe<extra></extra>",
         showlegend=False,
     )
-    layout = base_layout(height=360, margin={"t": 24}, yaxis=axis("FLOP (6 × parameters × tokens)", rangemode="tozero"))
+    layout = base_layout(
+        height=360,
+        margin={"t": 24},
+        xaxis=axis(""),  # automargin: the bar names get the room they need under the bars
+        yaxis=axis("FLOP (6 × parameters × tokens)", rangemode="tozero"),
+    )
     ratio = flops[1] / flops[0]
     summary = (
         f"With DeepSeek-V3's active parameters ({models[0].active_params / 1e9:g} billion) and "
@@ -173,7 +178,7 @@ def compute_recipe(data: Data) -> Chart:
         sources=[m.inputs_source or m.source for m in models] + [price.source],
         controls_html=controls,
     )
-    chart.phone = {"height": 400, "margin": {"t": 28, "b": 56}, "yaxis": {"title": {"text": "FLOP"}}}
+    chart.phone = {"height": 400, "margin": {"t": 28}, "yaxis": {"title": {"text": "FLOP"}}}
     return chart
 
 

@@ -1,0 +1,87 @@
+"""What a reader sees in each chart's static pictures (desk and phone), measured in a browser:
+no text cut off at the picture's edge, no label printed over another, no score crossed by its line."""
+
+from __future__ import annotations
+
+import pytest
+
+from charts import images, pipeline
+from charts.loader import load
+from charts.theme import PALETTE
+from local_site import CACHE, ROOT
+
+CHARTS = pipeline.all_charts(load(ROOT))
+VARIANTS = ("desk", "phone")
+# Every visible text and every drawn line of the picture, in px from its top left corner.
+MEASURE = """() => {
+  const svg = document.querySelector('svg'), origin = svg.getBoundingClientRect();
+  const box = el => { const b = el.getBoundingClientRect();
+    return {x0: b.left - origin.left, y0: b.top - origin.top, x1: b.right - origin.left, y1: b.bottom - origin.top}; };
+  const texts = [...svg.querySelectorAll('text')]
+    .filter(t => t.textContent.trim() && t.getBoundingClientRect().width > 0)
+    .map(t => { const m = t.getCTM(); return {text: t.textContent.trim(), rotated: Math.abs(m.b) > 0.01, ...box(t)}; });
+  // A line's box grows by half its stroke (a vertical line's own box is 0 px wide).
+  const lines = [...svg.querySelectorAll('path.js-line')].map(p => {
+    const b = box(p), half = parseFloat(getComputedStyle(p).strokeWidth) / 2;
+    return {stroke: getComputedStyle(p).stroke, x0: b.x0 - half, y0: b.y0 - half, x1: b.x1 + half, y1: b.y1 + half};
+  });
+  return {width: origin.width, height: origin.height, texts, lines};
+}"""
+
+
+def rgb(hex_colour: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)))
+
+
+def overlap(a: dict, b: dict, slack: float = 1.0) -> bool:
+    return (
+        min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > slack and min(a["y1"], b["y1"]) - max(a["y0"], b["y0"]) > slack
+    )
+
+
+@pytest.fixture(scope="module")
+def measured(browser):
+    pictures = images.pictures(CHARTS, cache=ROOT / CACHE / "svg")
+    page = browser.new_page()
+    found = {}
+    for chart_id, variants in pictures.items():
+        for name, picture in variants.items():
+            page.set_content(
+                f'<body style="margin:0"><div style="width:{picture.width}px;height:{picture.height}px">'
+                f"{picture.svg}</div></body>"
+            )
+            found[chart_id, name] = page.evaluate(MEASURE)
+    page.close()
+    return found
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("chart_id", [c.id for c in CHARTS])
+def test_no_chart_text_is_cut_off_at_the_pictures_edge(measured, chart_id, variant):
+    shot = measured[chart_id, variant]
+    assert shot["texts"], "a picture with no text"
+    cut = [
+        t["text"]
+        for t in shot["texts"]
+        if t["x0"] < -0.5 or t["y0"] < -0.5 or t["x1"] > shot["width"] + 0.5 or t["y1"] > shot["height"] + 0.5
+    ]
+    assert not cut, f"cut off at the edge of the {variant} picture: {cut}"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("chart_id", [c.id for c in CHARTS])
+def test_no_label_is_printed_over_another(measured, chart_id, variant):
+    texts = [t for t in measured[chart_id, variant]["texts"] if not t["rotated"]]
+    clashes = [(a["text"], b["text"]) for i, a in enumerate(texts) for b in texts[i + 1 :] if overlap(a, b, 2)]
+    assert not clashes, f"labels on top of each other in the {variant} picture: {clashes}"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_o1_mini_line_crosses_no_score_of_the_distilled_models(measured, variant):
+    shot = measured["benchmarks-distilled", variant]
+    references = [line for line in shot["lines"] if line["stroke"] == rgb(PALETTE["openai"])]
+    assert len(references) == 4, "one o1-mini line per panel"
+    scores = [t for t in shot["texts"] if t["text"].replace(".", "").isdigit() and t["text"] not in ("0", "50", "100")]
+    assert len(scores) >= 4 * 6, "a score for each model in each panel"
+    crossed = [t["text"] for t in scores for line in references if overlap(t, line, 0)]
+    assert not crossed, f"the o1-mini line runs through these scores: {crossed}"
