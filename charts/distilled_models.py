@@ -19,6 +19,9 @@ from charts.schema import Data
 from charts.text import label
 from charts.theme import base_layout, colour
 
+# Scores are percentages: the axis runs past 100 to a column where each bar's score is written, so no
+# bar (at most 100) and no o1-mini line crosses a score.
+VALUE_COLUMN = 128
 DISTILLED_TESTS = ["aime-2024-distill", "math-500-distill", "gpqa-diamond-distill", "livecodebench-distill"]
 
 
@@ -62,11 +65,21 @@ def distilled(data: Data) -> Chart:
                     "opacity": [1 if (v or 0) > test.scores[O1_MINI] else 0.45 for v in scores],
                 },
                 meta=["deepseek"] * len(small),
+                hovertemplate="%{y}: %{x}<extra></extra>",
+            ),
+            row=row,
+            col=col,
+        )
+        figure.add_trace(
+            go.Scatter(  # the scores as a column at the panel's right edge, clear of the bars and the line
+                x=[VALUE_COLUMN] * len(small),
+                y=short,
+                mode="text",
                 text=[trim(s, 1) if s is not None else "n/a" for s in scores],
-                textposition="outside",
+                textposition="middle left",
                 textfont={"size": 12},
                 cliponaxis=False,
-                hovertemplate="%{y}: %{x}<extra></extra>",
+                hoverinfo="skip",
             ),
             row=row,
             col=col,
@@ -110,7 +123,7 @@ def distilled(data: Data) -> Chart:
                 "font": {"size": 12},
             },
         ]
-        figure.update_xaxes(range=[0, 112], dtick=50, automargin=True, row=row, col=col)
+        figure.update_xaxes(range=[0, VALUE_COLUMN], tickvals=[0, 50, 100], automargin=True, row=row, col=col)
         figure.update_yaxes(autorange="reversed", automargin=True, row=row, col=col)
     figure.update_layout(base_layout(height=600, margin={"t": 40}, bargap=0.3, annotations=notes))
     beats = [m for m in small if all(t.scores.get(m.id, 0) > t.scores[O1_MINI] for t in tests)]
