@@ -3,7 +3,8 @@
 One colour per actor, the same on every chart: DeepSeek, OpenAI, the US government, Nvidia, and
 everyone else in grey. The colours come from the Okabe-Ito set (safe for the common colour-vision
 deficiencies), nudged so that each keeps at least 3:1 contrast against both the light page (#ffffff)
-and Material's dark "slate" page (#1e2129); a test checks both. Every trace names its actors in
+and Material's dark "slate" page (#1e2129); a test checks both. No actor is green: the charts show
+losses in their actors' colours (Nvidia's fall), and a loss drawn in green reads as a gain. Every trace names its actors in
 `meta`, so a test can check that an actor looks the same everywhere.
 
 Figures are built neutral (transparent background, no text colour); the static pictures and
@@ -28,7 +29,7 @@ ACTORS = {
     "deepseek": Actor("DeepSeek", "#2F7FC1", "circle"),
     "openai": Actor("OpenAI", "#D55E00", "diamond"),
     "us_government": Actor("US government", "#B5589A", "square"),
-    "nvidia": Actor("Nvidia", "#009E73", "triangle-up"),
+    "nvidia": Actor("Nvidia", "#A67400", "triangle-up"),  # Okabe-Ito's orange, darkened: amber, never olive
     "other": Actor("Other labs and companies", "#8C8C8C", "circle-open"),
 }
 PALETTE = {key: actor.colour for key, actor in ACTORS.items()}  # what the browser code receives

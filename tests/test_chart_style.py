@@ -152,3 +152,24 @@ def test_markers_sized_one_by_one_keep_their_full_colour(chart_id):
         marker = trace.get("marker") or {}
         if isinstance(marker.get("size"), list):
             assert "opacity" in marker, "set marker.opacity, or Plotly draws these markers at 0.7"
+
+
+def hue_and_saturation(hex_colour: str) -> tuple[float, float]:
+    import colorsys
+
+    r, g, b = (int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    h, _, s = colorsys.rgb_to_hls(r, g, b)
+    return h * 360, s
+
+
+def test_no_loss_is_drawn_green():
+    """Green reads as a gain: the market falls (bars in their companies' colours) and the shock diagram's
+    square of Nvidia's loss must be drawn in something else."""
+    from charts.diagrams import COLOURS
+
+    bars = [t for t in SPECS["market-falls"]["data"] if t["type"] == "bar"]
+    losses = {c for t in bars for c in as_list(t["marker"]["color"], len(t["x"]))} | set(COLOURS["nvidia"])
+    assert losses
+    for drawn in losses:
+        hue, saturation = hue_and_saturation(drawn)
+        assert not (75 <= hue <= 170 and saturation > 0.2), f"a loss drawn in green ({drawn})"
