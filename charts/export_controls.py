@@ -2,7 +2,8 @@
 
 The few events the story turns on (those with a `headline` in data/timeline.yaml) are labelled;
 the rest are small dots to hover. A line marks R1's release; bands show how long each rule was in
-force (`in_force_until`). On a phone the same key events also come as a list above the chart.
+force (`in_force_until`). On a phone the key events also come as a numbered list above the chart,
+and the chart marks each with its number. On a laptop the chart is wider than the text column.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import plotly.graph_objects as go
 
 from charts.fields import DataError
 from charts.numbers import day
-from charts.render import TEMPLATES, Chart
+from charts.render import TEMPLATES, WIDE_WIDTH, Chart
 from charts.schema import Data
 from charts.text import label
 from charts.theme import ACTORS, axis, base_layout
+from charts.timeline_labels import key_labels, rule_bands
 
 # Short lane names: they sit beside the plot and must leave room for it on a phone. Top to bottom.
 LANES = [
@@ -42,68 +44,12 @@ def periods(first: dt.date, last: dt.date) -> dict[str, tuple[str, str]]:
     }
 
 
-def label_positions(events) -> dict[str, str]:
-    """Where each key event's label goes, so neighbours in a lane do not overlap, nor run off the end."""
-    positions, previous, last = {}, {}, events[-1].date
-    for event in events:
-        if not event.headline:
-            continue
-        before = previous.get(event.lane)
-        if before and (event.date - before.date).days < 90:  # very close: split left and right
-            positions[before.id], positions[event.id] = "top left", "top right"
-        elif before and (event.date - before.date).days < 500 and positions[before.id] == "top center":
-            positions[event.id] = "bottom center"
-        else:
-            positions[event.id] = "top center"
-        previous[event.lane] = event
-    for event_id, position in positions.items():
-        if (last - next(e for e in events if e.id == event_id).date).days < 200:
-            positions[event_id] = position.replace("center", "left")
-    return positions
-
-
-def rule_bands(events, end: str) -> list[dict]:
-    """A shaded band in the rules lane for each rule, from its date until the event that ended it."""
-    by_id = {e.id: e for e in events}
-    bands = []
-    for event in events:
-        if not event.in_force_until:
-            continue
-        shade = 0.16 if len(bands) % 2 == 0 else 0.3  # neighbouring rules told apart by shade
-        if event.in_force_until != "open" and event.in_force_until not in by_id:
-            raise DataError(
-                f'data/timeline.yaml: entry "{event.id}", field in_force_until: '
-                f'no event "{event.in_force_until}" (give an event id or open)'
-            )
-        until = end if event.in_force_until == "open" else by_id[event.in_force_until].date.isoformat()
-        actor = dict((k, a) for k, _, a in LANES)[event.lane]
-        y = LANE_Y[event.lane]
-        bands.append(
-            {
-                "type": "rect",
-                "name": actor,  # the actor whose colour it takes (checked by the palette test)
-                "xref": "x",
-                "yref": "y",
-                "x0": event.date.isoformat(),
-                "x1": until,
-                "y0": y - 0.32,
-                "y1": y + 0.32,
-                "fillcolor": ACTORS[actor].colour,
-                "opacity": shade,
-                "line": {"width": 0},
-                "layer": "below",
-            }
-        )
-    return bands
-
-
 def export_controls_timeline(data: Data) -> Chart:
     events = sorted(data.timeline, key=lambda e: (e.date, e.id))
     sources = {s.id: s for s in data.sources.values()}
     r1 = next((e for e in events if e.id == R1), None)
     if r1 is None:
         raise DataError(f'data/timeline.yaml: entry "{R1}" is missing (the timeline marks R1\'s release)')
-    positions = label_positions(events)
     traces = []
     for lane, name, actor in LANES:
         lane_events = [e for e in events if e.lane == lane]
@@ -114,7 +60,7 @@ def export_controls_timeline(data: Data) -> Chart:
                 name=name,
                 x=[e.date.isoformat() for e in lane_events],
                 y=[LANE_Y[lane]] * len(lane_events),
-                mode="markers+text",
+                mode="markers",
                 meta=[actor] * len(lane_events),
                 marker={
                     "color": ACTORS[actor].colour,
@@ -122,10 +68,6 @@ def export_controls_timeline(data: Data) -> Chart:
                     "opacity": [1 if e.headline else 0.55 for e in lane_events],
                     "symbol": ACTORS[actor].symbol,
                 },
-                text=[label(e.headline or "") for e in lane_events],
-                textposition=[positions.get(e.id, "top center") for e in lane_events],
-                textfont={"size": 13},
-                cliponaxis=False,
                 customdata=[
                     [label(e.title), label(e.meaning), label(sources[e.source].producer), e.status] for e in lane_events
                 ],
@@ -164,8 +106,8 @@ def export_controls_timeline(data: Data) -> Chart:
         hovermode="closest",
         hoverlabel={"align": "left"},
         margin={"t": 30},
-        shapes=rule_bands(events, spans["All"][1]) + [r1_line],
-        annotations=[r1_note],
+        shapes=rule_bands(events, spans["All"][1], LANES, LANE_Y) + [r1_line],
+        annotations=[r1_note] + key_labels(events, LANE_Y, r1.date),
         xaxis=axis("", type="date", range=list(default)),
         yaxis=axis(
             "",
@@ -211,18 +153,18 @@ def export_controls_timeline(data: Data) -> Chart:
         ],
         sources=[e.source for e in events],
         controls_html=controls,
+        desk_width=WIDE_WIDTH,  # wider than the text column on a laptop: the years need the room
     )
-    # On a phone: the months around R1; the list above the chart tells the whole story.
+    # On a phone: the same period as the controls show, each key event marked with its number in the
+    # list printed above the chart (a headline would not fit beside its neighbours).
     chart.phone = {
         "height": 420,
-        "xaxis": {
-            "range": [(r1.date - dt.timedelta(days=120)).isoformat(), (r1.date + dt.timedelta(days=240)).isoformat()],
-            "nticks": 4,
-        },
+        "xaxis": {"nticks": 5},
         # Lane names go under their lanes, so the plot keeps the full width.
         "yaxis": {"showticklabels": False},
         "margin": {"t": 34, "l": 4},
         "annotations": [{**r1_note, "text": f"<b>{label(r1.headline or r1.title)}</b>"}]
+        + key_labels(events, LANE_Y, r1.date, numbered=True)
         + [
             {
                 "x": 0,

@@ -43,7 +43,7 @@ def variant(chart: Chart, phone: bool) -> dict:
     layout = merged(
         layout,
         {
-            "width": PHONE_WIDTH if phone else DESK_WIDTH,
+            "width": PHONE_WIDTH if phone else chart.desk_width or DESK_WIDTH,
             "height": layout.get("height") or HEIGHT,
             "font": {"color": PLACEHOLDERS["text"]},
             "paper_bgcolor": "rgba(0,0,0,0)",

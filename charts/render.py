@@ -52,11 +52,15 @@ class Chart:
     # Merged into the layout (dicts key by key, anything else replaced) for the phone picture and
     # for the live chart on narrow screens; see phone_layout().
     phone: dict = field(default_factory=dict)
+    # The desk picture's width: the text column's, or WIDE_WIDTH for a chart that takes the table of
+    # contents' place beside it on a laptop (class chart-wide; see site.css).
+    desk_width: int = 0
 
 
 # The chart box, in CSS px: the text column's width on a 1366 px laptop and on a 390 px phone (the
 # page keeps 16 px each side). The static pictures are drawn at these widths, so they show at 1:1.
 DESK_WIDTH = 688
+WIDE_WIDTH = 930  # the text column and the table of contents' column together
 PHONE_WIDTH = 358
 HEIGHT = 420  # when a chart sets none
 
@@ -134,7 +138,7 @@ def box_ratios(chart: Chart, pictures: dict | None) -> str:
         desk, phone = pictures["desk"], pictures["phone"]
         return f"--desk-ratio: {desk.width} / {desk.height}; --phone-ratio: {phone.width} / {phone.height}"
     height = chart.figure.layout.height or HEIGHT
-    return f"--desk-ratio: {DESK_WIDTH} / {height}; --phone-ratio: {PHONE_WIDTH} / {chart.phone.get('height', height)}"
+    return f"--desk-ratio: {chart.desk_width or DESK_WIDTH} / {height}; --phone-ratio: {PHONE_WIDTH} / {chart.phone.get('height', height)}"
 
 
 def source_line(data: Data, source_ids: list[str]) -> list[dict]:

@@ -3,6 +3,7 @@ phone swipe that scrolls, text that stays readable, and calculators whose state 
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs
 
@@ -204,6 +205,42 @@ def test_a_shared_timeline_period_and_lanes_in_the_url_are_applied_to_the_live_c
     assert r.page.evaluate(f"{chart}.data[1].visible") == "legendonly"
     r.page.locator("form[data-state=timeline] input[name=period]").first.check()
     assert query(r.page)["timeline.period"] == "0"
+    assert not r.errors, r.errors
+
+
+def test_the_timeline_is_wider_than_the_text_column_on_a_laptop_and_drawn_at_full_size(reader, site, pages_of):
+    r = reader(**DESK)
+    r.page.goto(site["url"] + pages_of["export-controls-timeline"], wait_until="load")
+    found = r.page.evaluate(
+        """() => {
+        const box = document.querySelector('#figure-export-controls-timeline .chart-box').getBoundingClientRect();
+        const svg = document.querySelector('#figure-export-controls-timeline .chart-picture-desk svg');
+        const text = [...document.querySelectorAll('.md-content__inner > p')].map(p => p.getBoundingClientRect());
+        const toc = document.querySelector('.md-sidebar--secondary');
+        return {box: [box.left, box.right], drawn: svg.viewBox.baseVal.width, page: window.innerWidth,
+                text: Math.max(...text.map(t => t.width)),
+                toc: toc && toc.getBoundingClientRect().width > 0 ? toc.getBoundingClientRect().left : null};
+    }"""
+    )
+    width = found["box"][1] - found["box"][0]
+    assert width > found["text"] + 100, f"the timeline ({width:.0f} px) is no wider than the text ({found['text']})"
+    assert width == pytest.approx(found["drawn"], abs=2), "the desk picture is scaled, so its text is too"
+    assert found["box"][1] <= found["page"], "the timeline runs off the page"
+    assert found["toc"] is None or found["toc"] >= found["box"][1], "the timeline sits on the table of contents"
+
+
+def test_on_a_phone_the_timeline_shows_the_period_the_reader_chose(reader, site, pages_of):
+    r = reader(**PHONE)
+    r.page.goto(site["url"] + pages_of["export-controls-timeline"], wait_until="load")
+    radios = r.page.locator("form[data-state=timeline] input[name=period]")
+    for index in (1, 0):
+        span = radios.nth(index).get_attribute("data-range")
+        radios.nth(index).check()
+        r.page.wait_for_selector("#chart-export-controls-timeline[data-chart-drawn]")
+        chart = "document.getElementById('chart-export-controls-timeline')"
+        r.page.wait_for_function(f"JSON.stringify({chart}.layout.xaxis.range) === {span.replace(' ', '')!r}")
+        shown = r.page.evaluate(f"{chart}._fullLayout.xaxis.range.map(String)")
+        assert [d[:10] for d in shown] == [d[:10] for d in json.loads(span)], f"period {index}: shows {shown}"
     assert not r.errors, r.errors
 
 

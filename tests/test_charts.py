@@ -231,7 +231,7 @@ def test_scientific_notation_keeps_two_significant_decimals():
 
 def test_the_timeline_labels_six_to_eight_key_events_and_marks_r1_and_each_rules_period():
     spec = json.loads(spec_json(CHARTS["export-controls-timeline"]))
-    labels = [text for trace in spec["data"] for text in trace["text"] if text]
+    labels = [note["text"] for note in spec["layout"]["annotations"] if note.get("yref") == "y"]
     key = [e for e in DATA.timeline if e.headline]
     assert 6 <= len(labels) == len(key) <= 8
     r1 = next(e for e in DATA.timeline if e.id == "deepseek-r1-2025-01")
@@ -245,6 +245,35 @@ def test_the_timeline_labels_six_to_eight_key_events_and_marks_r1_and_each_rules
     for event in ruled:
         if event.in_force_until != "open":
             assert ends[event.date.isoformat()] == by_id[event.in_force_until].date.isoformat()
+
+
+def test_the_timelines_phone_picture_shows_the_period_its_controls_name():
+    """The phone layout once showed the months around R1 while the controls said "since 2022"."""
+    import html
+    import re
+
+    from charts.images import variant
+
+    chart = CHARTS["export-controls-timeline"]
+    checked = re.search(r'data-range="([^"]+)" checked', chart.controls_html)
+    assert checked, "no period is chosen by default"
+    period = json.loads(html.unescape(checked.group(1)))
+    for phone in (False, True):
+        assert variant(chart, phone)["layout"]["xaxis"]["range"] == period, "phone" if phone else "desk"
+
+
+def test_the_timelines_key_events_are_labelled_on_a_desk_and_numbered_as_in_the_list_on_a_phone():
+    spec = json.loads(spec_json(CHARTS["export-controls-timeline"]))
+    key = [e for e in sorted(DATA.timeline, key=lambda e: (e.date, e.id)) if e.headline]
+    desk = [n for n in spec["layout"]["annotations"] if n.get("yref") == "y"]
+    assert [n["x"] for n in desk] == [e.date.isoformat() for e in key]
+    assert [n["text"] for n in desk] == [e.headline for e in key]
+    numbers = [n["text"] for n in spec["phone"]["annotations"] if n.get("yref") == "y" and "<i>" not in n["text"]]
+    assert numbers == [f"<b>{i}</b>" for i in range(1, len(key) + 1)]
+    steps = CHARTS["export-controls-timeline"].controls_html.split('class="timeline-steps"')[1]
+    assert [steps.find(e.headline.replace("'", "&#39;")) for e in key] == sorted(
+        steps.find(e.headline.replace("'", "&#39;")) for e in key
+    ), "the list above the chart orders the key events as the numbers do"
 
 
 def test_a_rule_ended_by_an_unknown_event_stops_the_build_with_one_line(project_copy):

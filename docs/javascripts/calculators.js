@@ -229,7 +229,21 @@
       });
       var period = form.querySelector("input[name=period]:checked");
       window.deepseekCharts.update(chart, function (spec) {
-        spec.data.forEach(function (trace, i) { if (i < shown.length) trace.visible = shown[i] ? true : "legendonly"; });
+        var hidden = [];  // the heights of the hidden lanes: their labels and bands go with their markers
+        spec.data.forEach(function (trace, i) {
+          if (i >= shown.length) return;
+          trace.visible = shown[i] ? true : "legendonly";
+          if (!shown[i]) hidden.push(trace.y[0]);
+        });
+        [spec.layout, spec.phone || {}].forEach(function (layout) {
+          (layout.annotations || []).forEach(function (note) {
+            if (note.yref === "y") note.visible = hidden.indexOf(note.y) === -1;
+          });
+          (layout.shapes || []).forEach(function (shape) {
+            if (shape.yref === "y") shape.visible = hidden.indexOf(Math.round((shape.y0 + shape.y1) / 2)) === -1;
+          });
+        });
+        // The phone layout has no range of its own: both show the period chosen here.
         if (period) spec.layout.xaxis.range = JSON.parse(period.getAttribute("data-range"));
       }, live);
     }
