@@ -45,6 +45,73 @@ def row_name(factor, width: int) -> str:
     return name.replace(label(value), f"<b>{label(value)}</b>", 1)
 
 
+# The layout in px, so every panel, row and gap has the room its text needs on a desk and on a phone.
+LINE = 17  # one line of 13 px label text (Plotly spaces lines 1.3 em apart)
+TITLE = 30  # the panel's title, at its top
+ROW = 34  # under a row's name: the gap to its dot, the dot, and the space before the next row's name
+TICKS = 26  # the tick labels under a panel
+GAP = 30  # between one panel's ticks and the next panel's title
+MARGIN = {"t": 8, "b": TICKS + 6, "l": 10, "r": 14}
+
+
+def panel_rows(items, width: int) -> tuple[float, float, float]:
+    """A panel's rows in px: the pitch from one dot to the next, the first dot's depth, the panel's height.
+
+    Every row of a panel gets the room of its longest name, so the rows can sit at 0, 1, 2... in data
+    and each layout (desk, phone) only sets the axis range that spaces them out."""
+    lines = max(row_name(f, width).count("<br>") + 1 for f in items)
+    pitch = LINE * lines + ROW
+    first = TITLE + LINE * lines + 17
+    return pitch, first, first + pitch * (len(items) - 1) + 20
+
+
+def placed(panels, width: int) -> tuple[dict, list[dict], int]:
+    """Axis domains and ranges, the row names and panel titles, and the figure's height, for one width."""
+    heights = [panel_rows(items, width)[2] for _, items, _ in panels]
+    plot = sum(heights) + (TICKS + GAP) * (len(panels) - 1)
+    axes, notes, top = {}, [], 0.0
+    for index, ((title, items, _), height) in enumerate(zip(panels, heights)):
+        suffix = "" if index == 0 else str(index + 1)
+        pitch, first, _ = panel_rows(items, width)
+        start = -first / pitch  # the panel's top, in rows
+        axes[f"yaxis{suffix}"] = {
+            "domain": [1 - (top + height) / plot, 1 - top / plot],
+            "range": [start + height / pitch, start],
+        }
+        axes[f"xaxis{suffix}"] = {"domain": [0, 1]}
+        notes.append(
+            {
+                "text": f"<b>{title}</b>",
+                "xref": f"x{suffix} domain",
+                "yref": f"y{suffix}",
+                "x": 0,
+                "y": start,
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 14},
+            }
+        )
+        notes += [
+            {
+                "text": row_name(f, width),
+                "xref": f"x{suffix} domain",
+                "yref": f"y{suffix}",
+                "x": 0,
+                "y": row,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "align": "left",
+                "yshift": 10,
+                "showarrow": False,
+                "font": {"size": 13},
+            }
+            for row, f in enumerate(items)
+        ]
+        top += height + TICKS + GAP
+    return axes, notes, int(plot + MARGIN["t"] + MARGIN["b"])
+
+
 def efficiency_factors(data: Data) -> Chart:
     """Each effect as a before -> after pair: they act on different things and must not be multiplied."""
     factors = data.training_compute.factors
@@ -52,16 +119,13 @@ def efficiency_factors(data: Data) -> Chart:
         raise DataError("data/training_compute.yaml: field factors is empty (the efficiency chart needs them)")
     panels = [(title, [f for f in factors if f.effect in effects], start) for title, effects, start in PANELS]
     panels = [p for p in panels if p[1]]
-    sizes = [len(items) for _, items, _ in panels]
-    figure = make_subplots(rows=len(panels), cols=1, vertical_spacing=0.15, row_heights=[n + 0.6 for n in sizes])
-    notes = []
-    for row, (title, items, start) in enumerate(panels, start=1):
-        suffix = "" if row == 1 else str(row)
-        ids = [f.id for f in items]
+    figure = make_subplots(rows=len(panels), cols=1)
+    for row, (_, items, start) in enumerate(panels, start=1):
+        rows = list(range(len(items)))
         figure.add_trace(  # from the starting point (or zero) to where each effect lands
             go.Scatter(
                 x=[v for f in items for v in (start, after(f), None)],
-                y=[v for i in ids for v in (i, i, None)],
+                y=[v for r in rows for v in (r, r, None)],
                 mode="lines",
                 line={"color": ACTORS["other"].colour, "width": 3},
                 meta="other",
@@ -74,7 +138,7 @@ def efficiency_factors(data: Data) -> Chart:
             figure.add_trace(
                 go.Scatter(
                     x=[start] * len(items),
-                    y=ids,
+                    y=rows,
                     mode="markers",
                     marker={"color": ACTORS["other"].colour, "size": 11},
                     meta=["other"] * len(items),
@@ -86,7 +150,7 @@ def efficiency_factors(data: Data) -> Chart:
         figure.add_trace(
             go.Scatter(
                 x=[after(f) for f in items],
-                y=ids,
+                y=rows,
                 mode="markers",
                 marker={"color": colour("deepseek"), "size": 14},
                 meta=["deepseek"] * len(items),
@@ -97,31 +161,12 @@ def efficiency_factors(data: Data) -> Chart:
             col=1,
         )
         highest = max([start] + [after(f) for f in items])
-        # The panel's title sits under its axis, where it says what the numbers mean.
-        figure.update_xaxes(
-            range=[0, highest * 1.1], title={"text": f"<b>{title}</b>"}, automargin=True, row=row, col=1
-        )
-        # Reversed, with room above the first row for its name.
+        figure.update_xaxes(range=[0, highest * 1.1], automargin=False, row=row, col=1)
         figure.update_yaxes(
-            range=[len(items) - 0.5, -1.4], showticklabels=False, showgrid=False, automargin=True, row=row, col=1
+            showticklabels=False, showgrid=False, zeroline=False, showline=False, ticks="", row=row, col=1
         )
-        notes += [
-            {
-                "text": row_name(f, 72),
-                "xref": f"x{suffix} domain",
-                "yref": f"y{suffix}",
-                "x": 0,
-                "y": f.id,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "align": "left",
-                "yshift": 9,
-                "showarrow": False,
-                "font": {"size": 13},
-            }
-            for f in items
-        ]
-    figure.update_layout(base_layout(height=200 + 84 * len(factors), margin={"t": 24}, annotations=notes))
+    axes, notes, height = placed(panels, 72)  # on a desk, names wrap at 72 characters
+    figure.update_layout(base_layout(height=height, margin=MARGIN, annotations=notes, **axes))
     summary = (
         "The DeepSeek reports give these separate effects, each against its own starting point: "
         + "; ".join(f"{f.name}: {value_text(f)}, against {f.baseline}" for f in factors)
@@ -139,13 +184,9 @@ def efficiency_factors(data: Data) -> Chart:
         cell_formats=[None, lambda v: f"{v:g}", None, None, None, None],
         sources=[f.source for f in factors],
     )
-    # On a phone the row names wrap shorter and each row gets more room.
-    by_id = {f.id: f for f in factors}
-    chart.phone = {
-        "height": 200 + 124 * len(factors),  # three-line names need room above each row
-        "margin": {"t": 40},
-        "annotations": [{**n, "text": row_name(by_id[n["y"]], 40)} if n["y"] in by_id else n for n in notes],
-    }
+    # On a phone the row names wrap at 40 characters: the same rows, spaced out for taller names.
+    axes, notes, height = placed(panels, 40)
+    chart.phone = {"height": height, "annotations": notes, **axes}
     return chart
 
 

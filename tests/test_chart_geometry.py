@@ -25,7 +25,8 @@ MEASURE = """() => {
     const b = box(p), half = parseFloat(getComputedStyle(p).strokeWidth) / 2;
     return {stroke: getComputedStyle(p).stroke, x0: b.x0 - half, y0: b.y0 - half, x1: b.x1 + half, y1: b.y1 + half};
   });
-  return {width: origin.width, height: origin.height, texts, lines};
+  const points = [...svg.querySelectorAll('path.point')].map(box);
+  return {width: origin.width, height: origin.height, texts, lines, points};
 }"""
 
 
@@ -85,3 +86,15 @@ def test_the_o1_mini_line_crosses_no_score_of_the_distilled_models(measured, var
     assert len(scores) >= 4 * 6, "a score for each model in each panel"
     crossed = [t["text"] for t in scores for line in references if overlap(t, line, 0)]
     assert not crossed, f"the o1-mini line runs through these scores: {crossed}"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_engineering_panels_leave_no_empty_band_between_rows(measured, variant):
+    """On a phone the panels once stood 100 px apart, with empty room above their first rows."""
+    shot = measured["efficiency-factors", variant]
+    drawn = sorted((b["y0"], b["y1"]) for b in shot["texts"] + shot["points"])
+    assert len(shot["points"]) >= 8
+    widest, reached = 0.0, drawn[0][1]
+    for top, bottom in drawn[1:]:
+        widest, reached = max(widest, top - reached), max(reached, bottom)
+    assert widest < 48, f"an empty band {widest:.0f} px tall in the {variant} picture"
