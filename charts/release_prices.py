@@ -62,6 +62,30 @@ def steps(data: Data, line: str) -> list[tuple]:
     return points
 
 
+def end_labels(ends: list[tuple[str, float]], gap: float, two_lines: bool = False) -> list[dict]:
+    """Each line's name and latest price just right of where it ends, in the margin, so no label sits
+    on a line; labels closer than `gap` dollars are pushed apart, upwards."""
+    placed, notes = [], []
+    for name, value in sorted(ends, key=lambda item: item[1]):
+        y = max(value, placed[-1] + gap) if placed else value
+        placed.append(y)
+        notes.append(
+            {
+                "x": 1,
+                "xref": "paper",
+                "xanchor": "left",
+                "xshift": 6,
+                "y": y,
+                "yanchor": "middle",
+                "align": "left",
+                "text": f"{name}:{'<br>' if two_lines else ' '}<b>{money(value)}</b>",
+                "showarrow": False,
+                "font": {"size": MIN_TEXT},
+            }
+        )
+    return notes
+
+
 def later_pages(data: Data) -> list[str]:
     """Source ids of the latest pages on which a price was still listed; each must exist."""
     pages = []
@@ -108,6 +132,10 @@ def release_prices(data: Data) -> Chart:
                 )
             )
     big, small = series["big"], series["small"]
+
+    def ends_of(line):
+        return series[line][-1][1], series[line][-1][2]
+
     launch = big[0][1]
     latest_high, latest_low = big[-1][1], big[-1][2]
     lowest = min(min(p[2] for p in big), min(p[2] for p in small))
@@ -122,25 +150,16 @@ def release_prices(data: Data) -> Chart:
             "ay": -30,
             "font": {"size": MIN_TEXT},
         },
-    ] + [
-        {
-            "x": end.isoformat(),
-            "y": value,
-            "text": f"{SHORT[line]}, {when}: {money(value)}",
-            "showarrow": False,
-            "xanchor": "right",
-            "yanchor": "bottom" if when == "busy" else "top",
-            "font": {"size": MIN_TEXT},
-        }
-        for line in LINES
-        for when, value in (("busy", series[line][-1][1]), ("quiet", series[line][-1][2]))
+    ]
+    ends = [
+        (f"{SHORT[line]}, {when}", value) for line in LINES for when, value in zip(("busy", "quiet"), ends_of(line))
     ]
     layout = base_layout(
         height=440,
-        margin={"t": 16},
+        margin={"t": 16, "r": 128},
         xaxis=axis("", type="date", fixedrange=True),
-        yaxis=axis("US$ per million output tokens", rangemode="tozero", fixedrange=True),
-        annotations=annotations,
+        yaxis=axis("US$ per million output tokens", rangemode="tozero", fixedrange=True, tickprefix="$"),
+        annotations=annotations + end_labels(ends, 0.22),
         dragmode=False,
     )
     rose = latest_high > launch
@@ -184,7 +203,14 @@ def release_prices(data: Data) -> Chart:
         sources=[launch_row(data, start).source for _, start, _ in LINES.values()]
         + [r.source for r in data.api_price_history]
         + later_pages(data),
-        phone={"height": 520, "margin": {"r": 4}},
+        # On a phone the end labels take two lines, so the plot keeps most of the width.
+        phone={
+            "height": 520,
+            "margin": {"r": 90},
+            "xaxis": {"dtick": "M12", "tickformat": "%Y"},  # flat year labels, not slanted months
+            "yaxis": {"title": {"text": ""}},
+            "annotations": annotations + end_labels(ends, 0.36, two_lines=True),
+        },
     )
 
 

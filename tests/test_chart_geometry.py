@@ -98,3 +98,13 @@ def test_the_engineering_panels_leave_no_empty_band_between_rows(measured, varia
     for top, bottom in drawn[1:]:
         widest, reached = max(widest, top - reached), max(reached, bottom)
     assert widest < 48, f"an empty band {widest:.0f} px tall in the {variant} picture"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_price_lines_are_named_where_they_end_and_no_name_sits_on_a_line(measured, variant):
+    shot = measured["release-prices", variant]
+    names = [t for t in shot["texts"] if t["text"].startswith(("Pro,", "Flash,"))]
+    assert len(names) == 4, [t["text"] for t in shot["texts"]]
+    right = max(line["x1"] for line in shot["lines"])
+    on_lines = [t["text"] for t in names if t["x0"] < right]
+    assert not on_lines, f"these names start left of where the lines end ({right:.0f} px): {on_lines}"
