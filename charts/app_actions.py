@@ -1,4 +1,10 @@
-"""What governments did about DeepSeek's app: a dated strip of actions, one row per kind of action."""
+"""What governments did about DeepSeek's app: one row per kind of action, one mark per action.
+
+A unit chart: the row's marks count its actions (US government squares, other governments grey
+circles, in date order), and the row's name lists who acted, so the point (most actions kept the
+app off official devices; few blocked it for everyone) reads without a tooltip. When is in the
+tooltips and the table.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +14,17 @@ from charts.fields import DataError
 from charts.numbers import day
 from charts.render import Chart
 from charts.schema import Data
-from charts.text import label
-from charts.theme import ACTORS, MIN_TEXT, axis, base_layout
+from charts.text import label, wrapped
+from charts.theme import ACTORS, base_layout
 
-# Kinds of action, strongest first, with short names that fit beside the plot on a phone.
+# Kinds of action, strongest first.
 KINDS = [
-    ("data_protection_order", "Blocked for all"),
-    ("app_store_removal", "Store removal"),
-    ("ban_government_devices", "Official devices"),
-    ("consumer_case", "Consumer case"),
-    ("law_proposed", "Bill proposed"),
-    ("official_warning", "Warning, report"),
+    ("data_protection_order", "Blocked for everyone"),
+    ("app_store_removal", "Removed from app stores"),
+    ("ban_government_devices", "Banned on official devices"),
+    ("consumer_case", "Consumer-protection case"),
+    ("law_proposed", "Ban proposed in a bill"),
+    ("official_warning", "Official warning or report"),
     ("reinstatement", "Ban lifted"),
 ]
 KIND_NAMES = dict(KINDS)
@@ -30,56 +36,103 @@ def actor(jurisdiction: str) -> str:
     return "us_government" if jurisdiction == US or jurisdiction.endswith("(US state)") else "other"
 
 
-def positions(rows) -> dict[str, float]:
-    """A y position per action: its kind's row, nudged up when it would sit on a marker days before."""
-    rank = {kind: len(KINDS) - 1 - i for i, (kind, _) in enumerate(KINDS)}
-    placed: dict[str, list] = {}
-    out = {}
-    for row in rows:
-        near = [r for r in placed.get(row.action, []) if (row.date - r.date).days < 14]
-        out[row.id] = rank[row.action] + 0.22 * (len(near) % 3)
-        placed.setdefault(row.action, []).append(row)
-    return out
+def who(row) -> str:
+    """Who acted, short: the US body for the US federal government, else the place."""
+    return row.body if row.jurisdiction == US else row.jurisdiction.removesuffix(" (US state)")
+
+
+# In px: a row's name (lines of 13 px text) above its marks; marks MARK px apart.
+LINE, ROW, MARK = 17, 40, 22
+
+
+def row_names(groups, width: int) -> list[str]:
+    """Each row's name, its count and who acted, wrapped to width characters; the name in bold."""
+    names = []
+    for name, items in groups:
+        text = f"{name} ({len(items)})" + (": " + ", ".join(dict.fromkeys(who(r) for r in items)) if items else "")
+        names.append(wrapped(text, width).replace(label(name), f"<b>{label(name)}</b>", 1))
+    return names
+
+
+# Each screen draws its own copy of the marks, on its own axes: a row's height follows its name's
+# lines, which differ between a desk and a phone, and a layout can only stretch an axis evenly. The
+# other screen's axes show an empty range, so its copy is never seen (nor hovered).
+SCREENS = {"desk": ("", 76, 668), "phone": ("2", 42, 338)}  # axis suffix, wrap width, plot width
+AWAY = [-100, -99]
+
+
+def rows_px(groups, width: int) -> tuple[list[str], list[float], float]:
+    """Each row's name, its marks' depth in px, and the height of all rows."""
+    names, depths, y = row_names(groups, width), [], 0.0
+    for name in names:
+        y += LINE * (name.count("<br>") + 1) + 22
+        depths.append(y)
+        y += ROW - 22
+    return names, depths, y
+
+
+def placed(groups, screen: str) -> dict:
+    """The layout for one screen: its own axes in px, the other screen's pointed away."""
+    suffix, width, plot_width = SCREENS[screen]
+    names, depths, height = rows_px(groups, width)
+    layout = {"height": int(height) + 16, "margin": {"t": 8, "b": 8, "l": 10, "r": 10}}
+    for other, _, _ in SCREENS.values():
+        layout[f"xaxis{other}"] = {"range": [0.4, 0.4 + plot_width / MARK], "visible": False, "domain": [0, 1]}
+        layout[f"yaxis{other}"] = {"range": [height, 0] if other == suffix else AWAY, "visible": False}
+        layout[f"yaxis{other}"] |= {"domain": [0, 1]} if other else {}
+    layout["annotations"] = [
+        {
+            "text": text,
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": depth,
+            "yref": f"y{suffix}",
+            "yanchor": "bottom",
+            "yshift": 12,
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": 13},
+        }
+        for text, depth in zip(names, depths)
+    ]
+    return layout
 
 
 def app_actions(data: Data) -> Chart:
     rows = sorted(data.app_actions, key=lambda r: (r.date, r.id))
     if not rows:
         raise DataError("data/app_actions.yaml: at least one action is needed for the chart")
-    where = positions(rows)
+    groups = [(name, [r for r in rows if r.action == kind]) for kind, name in KINDS]
+    where = {r.id: (place, index) for index, (_, items) in enumerate(groups) for place, r in enumerate(items, 1)}
     traces = []
-    for key in ("us_government", "other"):
-        group = [r for r in rows if actor(r.jurisdiction) == key]
-        if not group:
-            continue
-        traces.append(
-            go.Scatter(
-                x=[r.date.isoformat() for r in group],
-                y=[where[r.id] for r in group],
-                mode="markers",
-                name=ACTORS[key].name,
-                meta=[key] * len(group),
-                marker={"size": 12, "symbol": ACTORS[key].symbol, "color": ACTORS[key].colour},
-                customdata=[[label(r.jurisdiction), label(r.what)] for r in group],
-                hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+    for suffix, width, _ in SCREENS.values():
+        depths = rows_px(groups, width)[1]
+        for key in ("us_government", "other"):
+            group = [r for r in rows if actor(r.jurisdiction) == key]
+            if not group:
+                continue
+            traces.append(
+                go.Scatter(
+                    x=[where[r.id][0] for r in group],
+                    y=[depths[where[r.id][1]] for r in group],
+                    xaxis=f"x{suffix}",
+                    yaxis=f"y{suffix}",
+                    mode="markers",
+                    name=ACTORS[key].name,
+                    meta=[key] * len(group),
+                    marker={
+                        "size": 15,
+                        "symbol": ACTORS[key].symbol,
+                        "color": ACTORS[key].colour,
+                        "line": {"width": 2, "color": ACTORS[key].colour},
+                    },
+                    customdata=[[day(r.date), label(r.jurisdiction), label(r.what)] for r in group],
+                    hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
+                )
             )
-        )
     first, last = rows[0].date, rows[-1].date
-    layout = base_layout(
-        height=380,
-        margin={"t": 16},
-        xaxis=axis("", type="date", fixedrange=True),
-        yaxis=axis(
-            "",
-            tickmode="array",
-            tickvals=list(range(len(KINDS))),
-            ticktext=[name for _, name in reversed(KINDS)],
-            range=[-0.5, len(KINDS) - 0.3],
-            showgrid=False,
-            fixedrange=True,
-        ),
-        dragmode=False,
-    )
+    layout = base_layout(**placed(groups, "desk"), dragmode=False)
     bans = [r for r in rows if r.action == "ban_government_devices"]
     public = [r for r in rows if r.action in ("data_protection_order", "app_store_removal")]
     summary = (
@@ -100,9 +153,10 @@ def app_actions(data: Data) -> Chart:
     return Chart(
         id="app-actions",
         title=title,
-        caption="Each marker is one government action on DeepSeek's app or service, by kind of action. "
-        "Squares: the US federal government or a US state; grey circles: other governments.",
-        hint="Hover or tap a marker for who acted and what they did.",
+        caption=f"Each mark is one government action on DeepSeek's app or service, from {day(first)} to "
+        f"{day(last)}, by kind of action, in date order. Squares: the US federal government or a US state; grey "
+        "circles: other governments.",
+        hint="Hover or tap a mark for when and what happened.",
         figure=go.Figure(traces, layout),
         summary=summary,
         columns=["Date", "Where", "Who", "Action", "Outcome (as last found)", "What happened"],
@@ -118,7 +172,7 @@ def app_actions(data: Data) -> Chart:
             for r in rows
         ],
         sources=[r.source for r in rows],
-        phone={"height": 440, "yaxis": {"tickfont": {"size": MIN_TEXT}}},
+        phone=placed(groups, "phone"),
     )
 
 

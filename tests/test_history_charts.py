@@ -67,3 +67,15 @@ def test_a_price_row_naming_an_unknown_later_page_stops_the_build(project_copy):
     path.write_text(yaml.safe_dump(rows, sort_keys=False))
     with pytest.raises(DataError, match=r'entry "[a-z0-9-]+", field still_listed_in: unknown source id "no-such-page"'):
         release_prices.release_prices(load(project_copy))
+
+
+def test_the_app_actions_chart_names_who_acted_and_counts_each_kind_on_both_screens():
+    """Direct labels: who acted is written on the chart (desk and phone), not left to the tooltips."""
+    chart = app_actions.app_actions(DATA)
+    for notes in (chart.figure.layout.annotations, chart.phone["annotations"]):
+        written = " ".join(n["text"] if isinstance(n, dict) else n.text for n in notes).replace("<br>", " ")
+        for row in DATA.app_actions:
+            assert app_actions.who(row) in written, f"{app_actions.who(row)} is not named on the chart"
+        for kind, name in app_actions.KINDS:
+            count = sum(1 for r in DATA.app_actions if r.action == kind)
+            assert f"<b>{name}</b> ({count})" in written
