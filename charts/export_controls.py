@@ -32,6 +32,8 @@ LANES = [
 LANE_NAMES = {key: name for key, name, _ in LANES}
 LANE_Y = {key: len(LANES) - 1 - index for index, (key, _, _) in enumerate(LANES)}  # top lane highest
 R1 = "deepseek-r1-2025-01"
+# Text on the wide desk picture: it shrinks by about a third on paper and on a tablet.
+DESK_TEXT = 15
 
 
 def periods(first: dt.date, last: dt.date) -> dict[str, tuple[str, str]]:
@@ -99,7 +101,7 @@ def export_controls_timeline(data: Data) -> Chart:
         "yanchor": "bottom",
         "text": f"<b>{label(r1.headline or r1.title)} released, {day(r1.date)}</b>",
         "showarrow": False,
-        "font": {"size": 13},
+        "font": {"size": DESK_TEXT},
     }
     layout = base_layout(
         height=440,
@@ -107,7 +109,8 @@ def export_controls_timeline(data: Data) -> Chart:
         hoverlabel={"align": "left"},
         margin={"t": 30},
         shapes=rule_bands(events, spans["All"][1], LANES, LANE_Y) + [r1_line],
-        annotations=[r1_note] + key_labels(events, LANE_Y, r1.date),
+        annotations=[r1_note] + key_labels(events, LANE_Y, r1.date, size=DESK_TEXT),
+        font={"size": DESK_TEXT},
         xaxis=axis("", type="date", range=list(default)),
         yaxis=axis(
             "",
@@ -163,7 +166,8 @@ def export_controls_timeline(data: Data) -> Chart:
         # Lane names go under their lanes, so the plot keeps the full width.
         "yaxis": {"showticklabels": False},
         "margin": {"t": 34, "l": 4},
-        "annotations": [{**r1_note, "text": f"<b>{label(r1.headline or r1.title)}</b>"}]
+        "font": {"size": 13},
+        "annotations": [{**r1_note, "text": f"<b>{label(r1.headline or r1.title)}</b>", "font": {"size": 13}}]
         + key_labels(events, LANE_Y, r1.date, numbered=True)
         + [
             {

@@ -37,7 +37,7 @@ def label_positions(events) -> dict[str, str]:
     return positions
 
 
-def key_labels(events, lane_y: dict[str, int], line, numbered: bool = False) -> list[dict]:
+def key_labels(events, lane_y: dict[str, int], line, numbered: bool = False, size: int = 13) -> list[dict]:
     """An annotation per key event: its headline, or (numbered) its place in the list of key events.
 
     line: the date of the dotted line (R1's release); a label near it turns away from it.
@@ -65,7 +65,7 @@ def key_labels(events, lane_y: dict[str, int], line, numbered: bool = False) -> 
                 "yshift": LABEL_GAP if vertical == "top" else -LABEL_GAP,
                 "text": f"<b>{number}</b>" if numbered else label(event.headline),
                 "showarrow": False,
-                "font": {"size": 13},
+                "font": {"size": size},
             }
         )
     return notes
