@@ -229,6 +229,19 @@ def test_the_timeline_is_wider_than_the_text_column_on_a_laptop_and_drawn_at_ful
     assert found["toc"] is None or found["toc"] >= found["box"][1], "the timeline sits on the table of contents"
 
 
+@pytest.mark.parametrize("width", [390, 540, 800])
+def test_the_key_events_are_listed_exactly_when_the_timeline_numbers_them(reader, site, pages_of, width):
+    """The phone picture marks key events with numbers; the list that explains them must show with it."""
+    r = reader(viewport={"width": width, "height": 800})
+    r.page.goto(site["url"] + pages_of["export-controls-timeline"], wait_until="load")
+    shown = r.page.evaluate(
+        """() => [document.querySelector('ol.timeline-steps'),
+                  document.querySelector('#figure-export-controls-timeline .chart-picture-phone')]
+                 .map(el => getComputedStyle(el).display !== 'none')"""
+    )
+    assert shown[0] == shown[1], f"at {width} px: list shown {shown[0]}, numbered picture shown {shown[1]}"
+
+
 def test_on_a_phone_the_timeline_shows_the_period_the_reader_chose(reader, site, pages_of):
     r = reader(**PHONE)
     r.page.goto(site["url"] + pages_of["export-controls-timeline"], wait_until="load")
