@@ -163,8 +163,12 @@ def release_prices(data: Data) -> Chart:
         dragmode=False,
     )
     rose = latest_high > launch
+    first_rise = next((p[0] for p in big if p[1] > launch), None)
+    # "After a year of cuts": only if the price fell below the launch price, and a year passed, before it rose.
+    cuts = first_rise and (first_rise - big[0][0]).days >= 365 and any(p[2] < launch for p in big if p[0] < first_rise)
     title = (
-        "After a year of cuts, DeepSeek's busiest-hour price for its big model rose above R1's launch price"
+        ("After a year of cuts, " if cuts else "")
+        + "DeepSeek's busiest-hour price for its big model rose above R1's launch price"
         if rose
         else "DeepSeek's prices for its big model are still below R1's launch price"
     )

@@ -9,7 +9,7 @@ import json
 import pytest
 import yaml
 
-from charts import compute, distilled_models, pipeline, prices
+from charts import compute, distilled_models, pipeline, prices, release_prices
 from charts.fields import DataError
 from charts.loader import load
 from charts.numbers import format_value, sci
@@ -130,7 +130,17 @@ def claim_release_prices(data):
     launch = next(p.output for p in data.api_prices if p.id == "deepseek-r1")
     pro_peaks = [r for r in data.api_price_history if "deepseek-v4-pro" in r.api_names and r.period == "peak"]
     latest = max(pro_peaks, key=lambda r: r.date_effective).output
-    return ["rose above R1's launch price"] if latest > launch else ["still below R1's launch price"]
+    if latest <= launch:
+        return ["still below R1's launch price"]
+    launched = next(p.as_of for p in data.api_prices if p.id == "deepseek-r1")
+    big = sorted(
+        (r for r in data.api_price_history if release_prices.line_of(r.api_names) == "big"),
+        key=lambda r: r.date_effective,
+    )
+    rise = next(r.date_effective for r in big if r.output > launch)
+    cut = any(r.output < launch for r in big if r.date_effective < rise)
+    assert cut and (rise - launched).days >= 365, "no longer 'after a year of cuts'"
+    return ["After a year of cuts", "rose above R1's launch price"]
 
 
 def claim_app_actions(data):
