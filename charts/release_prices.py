@@ -145,9 +145,11 @@ def release_prices(data: Data) -> Chart:
             "x": big[0][0].isoformat(),
             "y": launch,
             "text": f"R1 at launch: {money(launch)}",
-            "showarrow": True,
-            "ax": 40,
-            "ay": -30,
+            # Right on the line's start, with no arrow: an arrow's colour cannot follow the dark scheme.
+            "showarrow": False,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "yshift": 3,
             "font": {"size": MIN_TEXT},
         },
     ]
