@@ -17,7 +17,7 @@ from markupsafe import Markup
 from charts.numbers import format_value
 
 KEY_NUMBERS = 8  # per chapter handout; the reader keeps fewer
-FIGURE = re.compile(r'<figure class="(?:chart|diagram)-figure" id="figure-([a-z0-9-]+)".*?</figure>', re.S)
+FIGURE = re.compile(r'<figure class="(?:chart|diagram)-figure(?: [a-z-]+)*" id="figure-([a-z0-9-]+)".*?</figure>', re.S)
 
 
 class Notes:
