@@ -42,7 +42,7 @@ def overlap(a: dict, b: dict, slack: float = 1.0) -> bool:
 
 @pytest.fixture(scope="module")
 def measured(browser):
-    pictures = images.pictures(CHARTS, cache=ROOT / CACHE / "svg")
+    pictures = images.pictures(CHARTS, ROOT / CACHE / "svg", pipeline.plotly_bundle(ROOT))
     page = browser.new_page()
     found = {}
     for chart_id, variants in pictures.items():
