@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 
 from charts.fields import DataError
 from charts.numbers import day, money
+from charts.price_notes import end_labels, spike_note
 from charts.render import Chart
 from charts.schema import Data
 from charts.theme import ACTORS, MIN_TEXT, axis, base_layout
@@ -13,21 +14,24 @@ from charts.theme import ACTORS, MIN_TEXT, axis, base_layout
 # Two product lines, each a chain of API names. A row names the API names billed at its price.
 # The big model's line: deepseek-reasoner (R1, then both modes) until V4, then deepseek-v4-pro.
 # The small model's line: deepseek-chat (V3), then deepseek-v4-flash, then deepseek-flash.
-# Both lines are DeepSeek's, so both take DeepSeek's colour; width and a direct label tell them apart.
+# A row billing both old names (V3.1, V3.2) moves both lines: they then run together.
+# Both lines are DeepSeek's, so both take DeepSeek's colour; the small model's line is paler and thinner,
+# and a direct label names each line.
 LINES = {
-    "big": ("Reasoning / Pro model", "deepseek-r1", 3.5),
-    "small": ("Chat / Flash model", "deepseek-v3", 1.8),
+    "big": ("Reasoning / Pro model", "deepseek-r1", 3.5, 1.0),
+    "small": ("Chat / Flash model", "deepseek-v3", 2.0, 0.6),
 }
 SHORT = {"big": "Pro", "small": "Flash"}
+BRIEF = 30  # days: a price that held for less is drawn but is not the story; it is labelled instead
 
 
-def line_of(api_names: list[str]) -> str | None:
-    names = set(api_names)
+def lines_of(api_names: list[str]) -> set[str]:
+    names, found = set(api_names), set()
     if "deepseek-v4-pro" in names or ("deepseek-reasoner" in names and "deepseek-v4-flash" not in names):
-        return "big"
+        found.add("big")
     if names & {"deepseek-chat", "deepseek-v4-flash", "deepseek-flash"}:
-        return "small"
-    return None
+        found.add("small")
+    return found
 
 
 def launch_row(data: Data, row_id: str):
@@ -43,7 +47,7 @@ def steps(data: Data, line: str) -> list[tuple]:
     prices = {"all": start.output}
     points = [(start.as_of, start.output, start.output)]
     for row in sorted(data.api_price_history, key=lambda r: (r.date_effective, r.period)):
-        if line_of(row.api_names) != line:
+        if line not in lines_of(row.api_names):
             continue
         if row.period == "all":
             prices = {"all": row.output}  # one price all day ends any peak or night price
@@ -62,28 +66,16 @@ def steps(data: Data, line: str) -> list[tuple]:
     return points
 
 
-def end_labels(ends: list[tuple[str, float]], gap: float, two_lines: bool = False) -> list[dict]:
-    """Each line's name and latest price just right of where it ends, in the margin, so no label sits
-    on a line; labels closer than `gap` dollars are pushed apart, upwards."""
-    placed, notes = [], []
-    for name, value in sorted(ends, key=lambda item: item[1]):
-        y = max(value, placed[-1] + gap) if placed else value
-        placed.append(y)
-        notes.append(
-            {
-                "x": 1,
-                "xref": "paper",
-                "xanchor": "left",
-                "xshift": 6,
-                "y": y,
-                "yanchor": "middle",
-                "align": "left",
-                "text": f"{name}:{'<br>' if two_lines else ' '}<b>{money(value)}</b>",
-                "showarrow": False,
-                "font": {"size": MIN_TEXT},
-            }
-        )
-    return notes
+def rises(big: list[tuple], launch: float, end) -> tuple:
+    """The first day the big model's busy-hour price rose above the launch price and held at least BRIEF
+    days, or None; and the briefer rises before it, each with the step that ended it."""
+    brief = []
+    for point, following in zip(big, big[1:] + [(end, None, None)]):
+        if point[1] > launch and (following[0] - point[0]).days < BRIEF:
+            brief.append((point, following))
+        elif point[1] > launch:
+            return point[0], brief
+    return None, brief
 
 
 def later_pages(data: Data) -> list[str]:
@@ -111,7 +103,7 @@ def release_prices(data: Data) -> Chart:
     end = end_date(data)
     traces, series = [], {}
     colour = ACTORS["deepseek"].colour
-    for line, (name, _, width) in LINES.items():
+    for line, (name, _, width, opacity) in LINES.items():
         points = steps(data, line)
         series[line] = points
         dates = [p[0].isoformat() for p in points] + [end.isoformat()]
@@ -127,6 +119,7 @@ def release_prices(data: Data) -> Chart:
                     name=f"{name}, {label_text}",
                     mode="lines",
                     meta="deepseek",
+                    opacity=opacity,
                     line={"shape": "hv", "color": colour, "dash": dash, "width": width},
                     hovertemplate="%{x|%d %b %Y}: $%{y} per million output tokens<extra>" + name + "</extra>",
                 )
@@ -156,23 +149,23 @@ def release_prices(data: Data) -> Chart:
     ends = [
         (f"{SHORT[line]}, {when}", value) for line in LINES for when, value in zip(("busy", "quiet"), ends_of(line))
     ]
+    rise, brief = rises(big, launch, end)
+    if rise:
+        months = (rise.year - big[0][0].year) * 12 + rise.month - big[0][0].month
+        title = (
+            f"After {months} months{' of cuts' if any(p[2] < launch for p in big if p[0] < rise) else ''}, DeepSeek's busy-hour price for its big model rose above R1's "
+            f"launch price in {rise:%B %Y}"
+        )
+    else:
+        title = "DeepSeek's prices for its big model are still below R1's launch price"
+    spikes = [spike_note(data, point, following) for point, following in brief]
     layout = base_layout(
         height=440,
         margin={"t": 16, "r": 128},
         xaxis=axis("", type="date", fixedrange=True),
         yaxis=axis("US$ per million output tokens", rangemode="tozero", fixedrange=True, tickprefix="$"),
-        annotations=annotations + end_labels(ends, 0.22),
+        annotations=annotations + [n for n, _, _ in spikes] + end_labels(ends, 0.22),
         dragmode=False,
-    )
-    rose = latest_high > launch
-    first_rise = next((p[0] for p in big if p[1] > launch), None)
-    # "After a year of cuts": only if the price fell below the launch price, and a year passed, before it rose.
-    cuts = first_rise and (first_rise - big[0][0]).days >= 365 and any(p[2] < launch for p in big if p[0] < first_rise)
-    title = (
-        ("After a year of cuts, " if cuts else "")
-        + "DeepSeek's busiest-hour price for its big model rose above R1's launch price"
-        if rose
-        else "DeepSeek's prices for its big model are still below R1's launch price"
     )
     summary = (
         f"DeepSeek-R1 launched at {money(launch)} per million output tokens on {day(big[0][0])}. "
@@ -200,22 +193,23 @@ def release_prices(data: Data) -> Chart:
         caption="DeepSeek's list price per million output tokens, in US dollars, for each API model, "
         f"from R1's launch to the latest DeepSeek pricing page we read ({day(end)}). Solid lines: the price at busy "
         "hours (or all day); dotted: quiet hours. Thick: the reasoning model (R1, then V4-Pro); thin: the chat "
-        "model (V3, then V4-Flash and V4.1-Flash).",
+        "model (V3, then V4-Flash and V4.1-Flash), paler; where both models cost the same, the lines overlap."
+        + "".join(f" {said}" for _, _, said in spikes),
         figure=go.Figure(traces, layout),
         summary=summary,
         columns=["From", "Model", "API names", "Hours", "Input, cached ($)", "Input ($)", "Output ($)", "Status"],
         rows=rows,
         cell_formats=[None, None, None, None, money, money, money, None],
-        sources=[launch_row(data, start).source for _, start, _ in LINES.values()]
+        sources=[launch_row(data, start).source for _, start, _, _ in LINES.values()]
         + [r.source for r in data.api_price_history]
         + later_pages(data),
         # On a phone the end labels take two lines, so the plot keeps most of the width.
         phone={
             "height": 520,
             "margin": {"r": 90},
-            "xaxis": {"dtick": "M12", "tickformat": "%Y"},  # flat year labels, not slanted months
+            "xaxis": {"dtick": "M6", "tickformat": "%b<br>%Y", "tickangle": 0},  # flat, one each half year
             "yaxis": {"title": {"text": ""}},
-            "annotations": annotations + end_labels(ends, 0.36, two_lines=True),
+            "annotations": annotations + [n for _, n, _ in spikes] + end_labels(ends, 0.36, two_lines=True),
         },
     )
 

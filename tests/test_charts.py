@@ -127,20 +127,21 @@ def claim_market_falls(data):
 
 
 def claim_release_prices(data):
-    launch = next(p.output for p in data.api_prices if p.id == "deepseek-r1")
-    pro_peaks = [r for r in data.api_price_history if "deepseek-v4-pro" in r.api_names and r.period == "peak"]
-    latest = max(pro_peaks, key=lambda r: r.date_effective).output
-    if latest <= launch:
-        return ["still below R1's launch price"]
-    launched = next(p.as_of for p in data.api_prices if p.id == "deepseek-r1")
+    """The rise is the first busy-hour or all-day price of the big model above R1's launch price that held
+    30 days or more (a launch list price that held two days is labelled on the chart, not the title's rise)."""
+    r1 = next(p for p in data.api_prices if p.id == "deepseek-r1")
     big = sorted(
-        (r for r in data.api_price_history if release_prices.line_of(r.api_names) == "big"),
+        (r for r in data.api_price_history if "big" in release_prices.lines_of(r.api_names) and r.period != "off_peak"),
         key=lambda r: r.date_effective,
     )
-    rise = next(r.date_effective for r in big if r.output > launch)
-    cut = any(r.output < launch for r in big if r.date_effective < rise)
-    assert cut and (rise - launched).days >= 365, "no longer 'after a year of cuts'"
-    return ["After a year of cuts", "rose above R1's launch price"]
+    held = [(r, (later.date_effective - r.date_effective).days) for r, later in zip(big, big[1:])] + [(big[-1], 999)]
+    rise = next((r.date_effective for r, days in held if r.output > r1.output and days >= 30), None)
+    if rise is None:
+        return ["still below R1's launch price"]
+    months = (rise.year - r1.as_of.year) * 12 + rise.month - r1.as_of.month
+    cut = any(r.output < r1.output for r in data.api_price_history if r.date_effective < rise)
+    assert cut, "no longer 'of cuts'"
+    return [f"After {months} months of cuts", "rose above R1's launch price", f"in {rise:%B %Y}"]
 
 
 def claim_app_actions(data):

@@ -79,3 +79,17 @@ def test_the_app_actions_chart_names_who_acted_and_counts_each_kind_on_both_scre
         for kind, name in app_actions.KINDS:
             count = sum(1 for r in DATA.app_actions if r.action == kind)
             assert f"<b>{name}</b> ({count})" in written
+
+
+def test_a_price_that_held_only_days_is_labelled_on_both_screens_and_explained_in_the_caption():
+    """Readers saw an unexplained spike: V4-Pro's launch list price, which held two days."""
+    big = release_prices.steps(DATA, "big")
+    r1 = next(p for p in DATA.api_prices if p.id == "deepseek-r1")
+    brief = [a for a, b in zip(big, big[1:]) if a[1] > r1.output and (b[0] - a[0]).days < release_prices.BRIEF]
+    assert brief, "the data no longer has a brief price spike; drop this test"
+    chart = release_prices.release_prices(DATA)
+    for point in brief:
+        for notes in (chart.figure.layout.annotations, chart.phone["annotations"]):
+            texts = [n["text"] if isinstance(n, dict) else n.text for n in notes]
+            assert any(money(point[1]) in t and "days" in t for t in texts), f"{point} is not labelled"
+        assert f"The spike in {point[0]:%B %Y}" in chart.caption
