@@ -1,7 +1,7 @@
 """What governments did about DeepSeek's app: one row per kind of action, one mark per action.
 
-A unit chart: the row's marks count its actions (US government squares, other governments grey
-circles, in date order), and the row's name lists who acted, so the point (most actions kept the
+A unit chart: the row's marks count its actions (US government magenta squares, other governments
+grey rings, in date order), and the row's name lists who acted, so the point (most actions kept the
 app off official devices; few blocked it for everyone) reads without a tooltip. When is in the
 tooltips and the table.
 """
@@ -15,7 +15,7 @@ from charts.numbers import day
 from charts.render import Chart
 from charts.schema import Data
 from charts.text import label, wrapped
-from charts.theme import ACTORS, base_layout
+from charts.theme import ACTORS, MARK_WORDS, base_layout
 
 # Kinds of action, strongest first.
 KINDS = [
@@ -154,8 +154,9 @@ def app_actions(data: Data) -> Chart:
         id="app-actions",
         title=title,
         caption=f"Each mark is one government action on DeepSeek's app or service, from {day(first)} to "
-        f"{day(last)}, by kind of action, in date order. Squares: the US federal government or a US state; grey "
-        "circles: other governments.",
+        f"{day(last)}, by kind of action, in date order. "
+        f"{MARK_WORDS['us_government'].capitalize()}: the US federal government or a US state; "
+        f"{MARK_WORDS['other']} (hollow circles): other governments.",
         hint="Hover or tap a mark for when and what happened.",
         figure=go.Figure(traces, layout),
         summary=summary,

@@ -12,7 +12,7 @@ from charts.numbers import Computed, money, sci
 from charts.render import Chart
 from charts.schema import Data
 from charts.text import label
-from charts.theme import ACTORS, actor_of, axis, base_layout, colour, log_axis
+from charts.theme import ACTORS, actor_of, axis, base_layout, colour, colour_key, log_axis
 
 BASELINE, CHALLENGER = "llama-3-1-405b", "deepseek-v3"
 
@@ -98,7 +98,8 @@ def training_compute(data: Data) -> Chart:
         id="training-compute",
         title=f"{challenger.model} was trained with about 1/{times:.0f} of the compute of {base.model}",
         caption="Total compute used in training, in floating-point operations (FLOP), on a log scale: "
-        "each grid line is ten times the one before. Whiskers show a range where the source gives one.",
+        "each grid line is ten times the one before. Whiskers show a range where the source gives one. "
+        + colour_key([(m.model, m.developer) for m in rows]),
         figure=go.Figure([*whiskers, trace], layout),
         summary=summary,
         columns=["Model", "Developer", "Released", "Training compute (FLOP)", "Low", "High", "Status"],

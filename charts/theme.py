@@ -32,6 +32,31 @@ ACTORS = {
     "nvidia": Actor("Nvidia", "#A67400", "triangle-up"),  # Okabe-Ito's orange, darkened: amber, never olive
     "other": Actor("Other labs and companies", "#8C8C8C", "circle-open"),
 }
+# How a caption names each actor's mark, in the colour and shape the chart draws (a test checks them).
+MARK_WORDS = {
+    "deepseek": "blue dots",
+    "openai": "orange diamonds",
+    "us_government": "magenta squares",
+    "nvidia": "amber triangles",
+    "other": "grey rings",
+}
+
+
+def colour_key(models: list[tuple[str, str]]) -> str:
+    """A caption sentence naming each developer colour a chart draws, e.g. "orange: OpenAI (GPT-4)",
+    for (model name, developer) pairs; DeepSeek's and the grey labs' models are not listed one by one."""
+    named: dict[str, list[str]] = {}
+    for model, developer in models:
+        named.setdefault(actor_of(developer), []).append(model)
+    parts = [
+        f"{MARK_WORDS[key].split()[0]}, "
+        + (ACTORS[key].name.lower() if key == "other" else ACTORS[key].name)
+        + ("" if key in ("deepseek", "other") else f" ({', '.join(dict.fromkeys(names))})")
+        for key, names in sorted(named.items(), key=lambda item: list(ACTORS).index(item[0]))
+    ]
+    return "Colour shows the developer: " + "; ".join(parts) + "."
+
+
 PALETTE = {key: actor.colour for key, actor in ACTORS.items()}  # what the browser code receives
 DEVELOPERS = {"deepseek": "deepseek", "openai": "openai", "nvidia": "nvidia"}
 BACKGROUNDS = {"light": "#ffffff", "dark": "#1e2129"}

@@ -16,7 +16,7 @@ from charts.numbers import about, compact_money, short_money
 from charts.render import Chart
 from charts.schema import Data
 from charts.text import label
-from charts.theme import actor_of, axis, base_layout, colour, labels_above, log_axis
+from charts.theme import actor_of, axis, base_layout, colour, colour_key, labels_above, log_axis
 
 PART_NAMES = {
     "final_run": "Final run, at rental prices",
@@ -121,7 +121,8 @@ def training_costs(data: Data) -> Chart:
         title=f"DeepSeek's famous {short_money(parts['final_run'].usd, words=True)} paid for one training run; "
         f"its chips cost an estimated {about(times)} times as much",
         caption="Small dots: one final training run, priced at cloud rental rates. Rings: the chips and servers, "
-        "bought (used for many runs). Reported figures come from the developer; the rest are outside estimates.",
+        "bought (used for many runs). Reported figures come from the developer; the rest are outside estimates. "
+        + colour_key([(run.model, run.developer) for run in runs]),
         figure=go.Figure(traces, layout),
         summary=summary,
         columns=["Model", "Developer", "Year", "What it counts", "US dollars", "Status", "Note"],

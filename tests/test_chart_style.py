@@ -10,7 +10,7 @@ import pytest
 from charts import pipeline
 from charts.loader import load
 from charts.render import spec_json
-from charts.theme import BACKGROUNDS, PALETTE
+from charts.theme import ACTORS, BACKGROUNDS, MARK_WORDS, PALETTE
 from local_site import ROOT
 
 DATA = load(ROOT)
@@ -173,3 +173,49 @@ def test_no_loss_is_drawn_green():
     for drawn in losses:
         hue, saturation = hue_and_saturation(drawn)
         assert not (75 <= hue <= 170 and saturation > 0.2), f"a loss drawn in green ({drawn})"
+
+
+SHAPE_WORDS = {"circle": "dots", "diamond": "diamonds", "square": "squares", "triangle-up": "triangles"}
+SHAPE_WORDS["circle-open"] = "rings"
+
+
+def test_the_words_for_each_actors_mark_name_the_shape_it_is_drawn_with():
+    for key, actor in ACTORS.items():
+        assert MARK_WORDS[key].endswith(SHAPE_WORDS[actor.symbol]), f"{key} is drawn as {actor.symbol}"
+
+
+def test_the_app_actions_caption_names_each_mark_the_chart_draws():
+    """The caption once said "grey circles" for hollow rings and left the magenta squares' colour unsaid."""
+    caption = CHARTS["app-actions"].caption.lower()
+    drawn = {t["meta"][0] for t in SPECS["app-actions"]["data"] if t.get("mode") == "markers"}
+    assert drawn
+    for key in drawn:
+        assert MARK_WORDS[key] in caption, f"the caption does not say {MARK_WORDS[key]!r}"
+
+
+def test_the_distilled_bars_that_lose_are_grey_not_faded_blue():
+    """Faded blue (marker opacity) turned dark navy on the dark page and the bars nearly vanished."""
+    bars = [t for t in SPECS["benchmarks-distilled"]["data"] if t["type"] == "bar"]
+    assert bars
+    for bar in bars:
+        assert bar["marker"].get("opacity", 1) == 1, "a faded bar"
+        assert set(bar["meta"]) <= {"deepseek", "other"}
+    assert {m for bar in bars for m in bar["meta"]} == {"deepseek", "other"}
+    assert "blue where they beat o1-mini, grey" in CHARTS["benchmarks-distilled"].caption
+
+
+def test_the_benchmark_key_is_in_the_caption_and_on_the_top_row():
+    caption = CHARTS["benchmarks-frontier"].caption
+    assert "dot = R1" in caption and "diamond = o1" in caption
+    layout = SPECS["benchmarks-frontier"]["layout"]
+    top = layout["yaxis"]["categoryarray"][0]
+    keyed = {n["text"]: n["y"] for n in layout["annotations"] if n["text"] in ("<b>R1</b>", "<b>o1</b>")}
+    assert keyed == {"<b>R1</b>": top, "<b>o1</b>": top}
+
+
+def test_charts_with_an_openai_colour_name_it_in_the_caption():
+    """GPT-4 was drawn in OpenAI's orange with no key."""
+    for chart_id in ("training-compute", "training-costs"):
+        drawn = {a for t in SPECS[chart_id]["data"] for a, _ in coloured_points(t)}
+        if "openai" in drawn:
+            assert "orange, OpenAI" in CHARTS[chart_id].caption, chart_id
