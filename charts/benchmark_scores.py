@@ -63,14 +63,23 @@ def frontier(data: Data) -> Chart:
             hoverinfo="skip",
         )
     ]
-    for model, actor, short in ((O1, "openai", "o1"), (R1, "deepseek", "R1")):
+    # R1's dots under o1's hollow diamonds, so where the gap is small both marks still show.
+    for model, actor, short, symbol, size in (
+        (R1, "deepseek", "R1", ACTORS["deepseek"].symbol, 11),
+        (O1, "openai", "o1", ACTORS["openai"].symbol + "-open", 15),
+    ):
         traces.append(
             go.Scatter(
                 x=[t.scores[model] for t in tests],
                 y=names,
                 mode="markers",
                 name=short,
-                marker={"color": colour(actor), "symbol": ACTORS[actor].symbol, "size": 13},
+                marker={
+                    "color": colour(actor),
+                    "symbol": symbol,
+                    "size": size,
+                    "line": {"width": 2.5 if symbol.endswith("-open") else 0, "color": colour(actor)},
+                },
                 meta=[actor] * len(tests),
                 hovertemplate="%{y}<br>" + short + ": %{x}<extra></extra>",
             )
@@ -87,11 +96,22 @@ def frontier(data: Data) -> Chart:
             hoverinfo="skip",
         )
     )
-    # Direct labels on the row with the widest gap instead of a legend; a head for the gap column.
-    wide = names[tests.index(widest)]
+    # Direct labels on the top row, where a reader looks first, instead of a legend; each model's label
+    # on its own side of the pair, so close marks do not make their labels collide.
+    top = tests[0]
+    r1_right = top.scores[R1] >= top.scores[O1]
     notes = [
-        {"x": widest.scores[R1], "y": wide, "text": "<b>R1</b>", "yshift": 15, "showarrow": False},
-        {"x": widest.scores[O1], "y": wide, "text": "<b>o1</b>", "yshift": 15, "showarrow": False},
+        {
+            "x": top.scores[model],
+            "y": names[0],
+            "text": f"<b>{short}</b>",
+            "yshift": 15,
+            "showarrow": False,
+            "xanchor": "left" if right else "right",
+            "xshift": -4 if right else 4,
+        }
+        for model, short, right in ((R1, "R1", r1_right), (O1, "o1", not r1_right))
+    ] + [
         {"x": GAP_X, "y": names[0], "text": "<b>ahead by</b>", "xanchor": "left", "yshift": 20, "showarrow": False},
     ]
     layout = base_layout(
@@ -114,8 +134,8 @@ def frontier(data: Data) -> Chart:
         id="benchmarks-frontier",
         title=f"R1 scored above o1 on {len(leads)} of the {len(tests)} tests both took and below on "
         f"{len(trails)}; the widest gap was {widest.name}",
-        caption="Scores reported in the DeepSeek-R1 paper (January 2025) for every test where it gives both models "
-        "a percentage; Codeforces is shown as a percentile of human contestants, its rating is in the table.",
+        caption="Blue dot = R1, orange diamond = o1 (hollow, so a dot behind it shows). Scores reported in the "
+        "DeepSeek-R1 paper (January 2025) for every test where it gives both models a percentage; Codeforces is shown as a percentile of human contestants, its rating is in the table.",
         figure=go.Figure(traces, layout),
         summary=summary,
         columns=columns,
