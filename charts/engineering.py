@@ -14,7 +14,7 @@ from charts.fields import DataError
 from charts.render import Chart
 from charts.schema import Data
 from charts.text import label, wrapped
-from charts.theme import ACTORS, base_layout, colour
+from charts.theme import ACTORS, MARK_WORDS, base_layout, colour
 
 # effect -> panel title, where the "before" dot sits, and the value's "after"
 PANELS = [
@@ -134,26 +134,33 @@ def efficiency_factors(data: Data) -> Chart:
             row=row,
             col=1,
         )
-        if start:  # the starting point itself, in grey
-            figure.add_trace(
-                go.Scatter(
-                    x=[start] * len(items),
-                    y=rows,
-                    mode="markers",
-                    marker={"color": ACTORS["other"].colour, "size": 11},
-                    meta=["other"] * len(items),
-                    hovertemplate="Before: " + f"{start:g}" + "<extra></extra>",
-                ),
-                row=row,
-                col=1,
-            )
+        # The starting point itself: a grey ring, wide enough to show around a blue dot that lands near it.
+        figure.add_trace(
+            go.Scatter(
+                x=[start] * len(items),
+                y=rows,
+                mode="markers",
+                marker={
+                    "color": ACTORS["other"].colour,
+                    "symbol": "circle-open",
+                    "size": 20,
+                    "line": {"width": 3, "color": ACTORS["other"].colour},
+                },
+                meta=["other"] * len(items),
+                cliponaxis=False,
+                hovertemplate="Before: " + f"{start:g}" + "<extra></extra>",
+            ),
+            row=row,
+            col=1,
+        )
         figure.add_trace(
             go.Scatter(
                 x=[after(f) for f in items],
                 y=rows,
                 mode="markers",
-                marker={"color": colour("deepseek"), "size": 14},
+                marker={"color": colour("deepseek"), "size": 13},
                 meta=["deepseek"] * len(items),
+                cliponaxis=False,
                 customdata=[[label(f.explanation), f.status] for f in items],
                 hovertemplate="%{customdata[0]}<br><i>%{customdata[1]}</i><extra></extra>",
             ),
@@ -161,7 +168,8 @@ def efficiency_factors(data: Data) -> Chart:
             col=1,
         )
         highest = max([start] + [after(f) for f in items])
-        figure.update_xaxes(range=[0, highest * 1.1], automargin=False, row=row, col=1)
+        # A little room left of zero, so a mark at or near zero is not cut off by the axis.
+        figure.update_xaxes(range=[-highest * 0.04, highest * 1.1], automargin=False, row=row, col=1)
         figure.update_yaxes(
             showticklabels=False, showgrid=False, zeroline=False, showline=False, ticks="", row=row, col=1
         )
@@ -175,7 +183,8 @@ def efficiency_factors(data: Data) -> Chart:
     chart = Chart(
         id="efficiency-factors",
         title="Each saving is measured against its own starting point, so they cannot be multiplied",
-        caption="Grey dot: the starting point each effect is measured against, named on its row. Blue dot: "
+        caption=f"{MARK_WORDS['other'].capitalize()[:-1]}: the starting point each effect is measured against, "
+        "named on its row (zero in the last panel). Blue dot: "
         "where DeepSeek's design lands. The last panel shows what DeepSeek gave up in return.",
         figure=figure,
         summary=summary,
