@@ -219,3 +219,17 @@ def test_charts_with_an_openai_colour_name_it_in_the_caption():
         drawn = {a for t in SPECS[chart_id]["data"] for a, _ in coloured_points(t)}
         if "openai" in drawn:
             assert "orange, OpenAI" in CHARTS[chart_id].caption, chart_id
+
+
+def test_each_efficiency_effect_shows_its_starting_point_and_no_mark_sits_on_the_axis_edge():
+    """The 0.25% dot sat on the axis, cut off, and the zero starting points were not drawn."""
+    spec = SPECS["efficiency-factors"]
+    marks = [t for t in spec["data"] if t.get("mode") == "markers"]
+    starts = sum(len(t["x"]) for t in marks if t["meta"][0] == "other")
+    lands = sum(len(t["x"]) for t in marks if t["meta"][0] == "deepseek")
+    assert starts == lands > 0
+    for name, axis in spec["layout"].items():
+        if name.startswith("xaxis"):
+            assert (
+                axis["range"][0] < 0 <= min(x for t in marks if t.get("xaxis", "x") == "x" + name[5:] for x in t["x"])
+            )
