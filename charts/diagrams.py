@@ -133,7 +133,7 @@ def r1_recipe(data: Data) -> Diagram:
     o1, count, models = fig(data, "o1_aime_2024"), fig(data, "r1_distilled_models_count"), distilled(data)
     n = int(count.value)
     steps = [
-        ("DeepSeek-V3-Base", f"The pretrained model: {short(total.value)} parameters, no reasoning training yet."),
+        ("DeepSeek-V3-Base", f"Trained on text only: {short(total.value)} parameters, no reasoning training yet."),
         (
             "R1-Zero",
             f"Reinforcement learning alone: AIME maths score {trim(start.value)}% → {trim(end.value)}%, "

@@ -149,3 +149,21 @@ def test_no_line_of_a_page_starts_with_a_year_and_a_full_stop():
     for path in sorted((ROOT / "docs").glob("*.md")):
         for number, line in enumerate(path.read_text().splitlines(), start=1):
             assert not re.match(r"\s*(1[89]|20)\d\d\.\s", line), f"{path.name}:{number}: {line.strip()}"
+
+
+def test_a_glossary_tooltip_on_a_phone_reads_like_body_text_and_leaves_its_term_visible(phone, site):
+    phone.goto(site["url"] + "engineering.html", wait_until="load")
+    term = phone.locator("article p abbr").first
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tip = phone.locator(".md-tooltip2--active .md-tooltip2__inner")
+    tip.wait_for(state="visible")
+    assert len(tip.inner_text()) > len(term.inner_text()) + 20  # the explanation, not just the term
+    style = tip.evaluate("e => [getComputedStyle(e).fontSize, getComputedStyle(e).fontWeight]")
+    body = phone.evaluate("() => getComputedStyle(document.querySelector('article p')).fontSize")
+    # At least 85% of the body text's size, and not bold.
+    assert float(style[0].rstrip("px")) >= 0.85 * float(body.rstrip("px")), (style, body)
+    assert int(style[1]) < 600, style
+    box, under = tip.bounding_box(), term.bounding_box()
+    overlaps = box["y"] < under["y"] + under["height"] and under["y"] < box["y"] + box["height"]
+    assert not overlaps, (box, under)
