@@ -33,13 +33,14 @@ class Reader:
         self.context = browser.new_context(viewport=viewport, **options)
         self.page = self.context.new_page()
         self.origin = urlparse(site["url"]).netloc
-        self.errors, self.outside = [], []
+        self.errors, self.outside, self.requested = [], [], []  # requested: every URL the page asked for
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", self._request)
         self.page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
 
     def _request(self, request):
+        self.requested.append(request.url)
         url = urlparse(request.url)
         if url.scheme in ("http", "https") and url.netloc != self.origin:
             self.outside.append(request.url)

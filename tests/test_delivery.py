@@ -10,7 +10,7 @@ import zlib
 from html.parser import HTMLParser
 
 import pytest
-from reader import search
+from reader import Reader, search
 
 from charts import images, pipeline
 from charts.loader import load
@@ -106,10 +106,8 @@ def test_every_chart_picture_is_painted_when_the_reader_reaches_it(browser, site
 
 
 def test_the_search_index_is_fetched_only_when_the_reader_reaches_for_search(browser, mkdocs_site):
-    context = browser.new_context(viewport={"width": 1366, "height": 800})
-    page = context.new_page()
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
+    r = Reader(browser, mkdocs_site, viewport={"width": 1366, "height": 800})
+    page, requested = r.page, r.requested
     try:
         page.goto(mkdocs_site["url"] + "prices.html", wait_until="load")
         page.mouse.move(600, 500)  # over the text, not the search box
@@ -123,4 +121,4 @@ def test_the_search_index_is_fetched_only_when_the_reader_reaches_for_search(bro
         assert results.count() >= 1
         assert [url for url in requested if url.endswith("search/search_index.json")]
     finally:
-        context.close()
+        r.close()

@@ -89,23 +89,18 @@ def test_plotly_is_served_from_the_site_and_is_the_partial_bundle(site):
     assert size < 2_000_000, f"{size} bytes: the full bundle slipped in (run `make js`)"
 
 
-def test_a_page_without_charts_never_downloads_plotly(site, browser):
+def test_a_page_without_charts_never_downloads_plotly(reader, site):
     """Read to the bottom, hover and click around: plotly.js is for pages with charts only."""
-    context = browser.new_context(viewport={"width": 1366, "height": 800})
-    page = context.new_page()
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    try:
-        page.goto(site["url"] + "glossary.html", wait_until="load")
-        assert "plotly-chart" not in page.content()
-        for _ in range(6):
-            page.mouse.wheel(0, 2000)
-            page.wait_for_timeout(150)
-        page.mouse.move(400, 400)
-        page.keyboard.press("Tab")
-        page.wait_for_timeout(800)
-    finally:
-        context.close()
+    r = reader(viewport={"width": 1366, "height": 800})
+    page, requested = r.page, r.requested
+    page.goto(site["url"] + "glossary.html", wait_until="load")
+    assert "plotly-chart" not in page.content()
+    for _ in range(6):
+        page.mouse.wheel(0, 2000)
+        page.wait_for_timeout(150)
+    page.mouse.move(400, 400)
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(800)
     assert requested, "the page made no requests at all: the test is not watching"
     assert not [url for url in requested if "plotly" in url]
 
