@@ -85,22 +85,27 @@ def workload_calculator(data: Data) -> Chart:
         raise DataError("data/workloads.yaml: at least one task is needed for the calculator")
     prices, default = data.api_prices, data.workloads[0]
     costs = [task_cost(p, default) for p in prices]
+    # Horizontal, in the data's order top to bottom: long model names read on a phone, and the
+    # cheapest bar keeps its price beside it however short it is.
     trace = go.Bar(
-        x=[label(p.model) for p in prices],
-        y=costs,
+        x=costs,
+        y=[label(p.model) for p in prices],
+        orientation="h",
         marker={"color": [colour(actor_of(p.provider)) for p in prices]},
         meta=[actor_of(p.provider) for p in prices],
         text=[money(c) for c in costs],
         textposition="outside",
+        textfont={"size": 14},
         cliponaxis=False,
-        hovertemplate="%{x}: $%{y:.4f} for this task<extra></extra>",
+        hovertemplate="%{y}: $%{x:.4f} for this task<extra></extra>",
         showlegend=False,
     )
     layout = base_layout(
-        height=380,
-        margin={"t": 24},
-        xaxis=axis(""),
-        yaxis=axis("US dollars for the whole task", rangemode="tozero"),
+        height=80 + 46 * len(prices),
+        margin={"t": 8, "r": 56},
+        bargap=0.3,
+        xaxis=axis("US dollars for the whole task", rangemode="tozero", tickprefix="$"),
+        yaxis=axis("", autorange="reversed"),
     )
     cheapest = min(zip(costs, prices), key=lambda pair: pair[0])
     dearest = max(zip(costs, prices), key=lambda pair: pair[0])
@@ -127,7 +132,7 @@ def workload_calculator(data: Data) -> Chart:
         sources=[p.source for p in prices],
         controls_html=controls,
     )
-    chart.phone = {"height": 440, "margin": {"t": 28, "b": 64}, "yaxis": {"title": {"text": "US$ for the task"}}}
+    chart.phone = {"height": 60 + 56 * len(prices), "margin": {"r": 56}, "xaxis": {"title": {"text": "US$ for the task"}}}
     return chart
 
 

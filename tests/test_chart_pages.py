@@ -280,12 +280,12 @@ def test_a_negative_token_count_gets_a_visible_message_and_leaves_the_chart_alon
     form = r.page.locator("form[data-calculator=workload]")
     form.locator("input[name=output_tokens]").fill("20000")
     r.page.wait_for_selector("#chart-workload-calculator[data-chart-drawn]")
-    before = r.page.evaluate("document.getElementById('chart-workload-calculator').data[0].y")
+    before = r.page.evaluate("document.getElementById('chart-workload-calculator').data[0].x")
     form.locator("input[name=input_tokens]").fill("-5")
     message = form.locator("#error-input_tokens")
     assert message.is_visible() and "0 or more" in message.inner_text()
     assert form.locator("input[name=input_tokens]").get_attribute("aria-invalid") == "true"
-    assert r.page.evaluate("document.getElementById('chart-workload-calculator').data[0].y") == before
+    assert r.page.evaluate("document.getElementById('chart-workload-calculator').data[0].x") == before
     form.locator("input[name=input_tokens]").fill("5000")
     assert message.is_hidden()
 

@@ -32,29 +32,29 @@ def chart_page(site, chart_id: str) -> str:
     pytest.fail(f"no page shows the chart {chart_id}")
 
 
-def chart_y(r, chart_id):
-    return r.page.evaluate(f"document.getElementById('chart-{chart_id}').data[0].y")
+def trace_values(r, chart_id, axis="y"):
+    return r.page.evaluate(f"document.getElementById('chart-{chart_id}').data[0].{axis}")
 
 
 def test_the_workload_calculator_matches_python_and_updates_when_an_input_changes(reader, site):
     reader.open(site["url"] + chart_page(site, "workload-calculator"))
     default = DATA.workloads[0]
     expected = [prices.task_cost(p, default) for p in DATA.api_prices]
-    assert chart_y(reader, "workload-calculator") == pytest.approx(expected, rel=1e-9)
+    assert trace_values(reader, "workload-calculator", "x") == pytest.approx(expected, rel=1e-9)
     form = reader.page.locator("form[data-calculator=workload]")
     form.locator("input[name=output_tokens]").fill("1000000")
     reader.page.wait_for_function(
-        "y => document.getElementById('chart-workload-calculator').data[0].y[0] !== y", arg=expected[0]
+        "y => document.getElementById('chart-workload-calculator').data[0].x[0] !== y", arg=expected[0]
     )
     changed = [prices.task_cost(p, default, output_tokens=1_000_000) for p in DATA.api_prices]
-    assert chart_y(reader, "workload-calculator") == pytest.approx(changed, rel=1e-9)
+    assert trace_values(reader, "workload-calculator", "x") == pytest.approx(changed, rel=1e-9)
     headline = form.locator("output[data-role=result]").inner_text()
     assert headline == calculators.task_headline(DATA, default.model_copy(update={"output_tokens": 1_000_000}))
     if len(DATA.workloads) > 1:
         other = DATA.workloads[1]
         form.locator("select[name=workload]").select_option(other.id)
         assert form.locator("input[name=input_tokens]").input_value() == str(other.input_tokens)
-        assert chart_y(reader, "workload-calculator") == pytest.approx(
+        assert trace_values(reader, "workload-calculator", "x") == pytest.approx(
             [prices.task_cost(p, other) for p in DATA.api_prices], rel=1e-9
         )
     assert not reader.errors, reader.errors
@@ -63,13 +63,13 @@ def test_the_workload_calculator_matches_python_and_updates_when_an_input_change
 def test_the_compute_recipe_recomputes_when_all_parameters_are_counted(reader, site):
     reader.open(site["url"] + chart_page(site, "compute-recipe"))
     v3 = compute.compute_of(DATA, compute.CHALLENGER)
-    before = chart_y(reader, "compute-recipe")
+    before = trace_values(reader, "compute-recipe")
     assert before[0] == pytest.approx(compute.recipe_flop(v3))
     reader.page.locator("form[data-calculator=recipe] input[value=total]").check()
     reader.page.wait_for_function(
         "y => document.getElementById('chart-compute-recipe').data[0].y[0] !== y", arg=before[0]
     )
-    assert chart_y(reader, "compute-recipe")[0] == pytest.approx(compute.recipe_flop(v3, "total"))
+    assert trace_values(reader, "compute-recipe")[0] == pytest.approx(compute.recipe_flop(v3, "total"))
     assert not reader.errors, reader.errors
 
 

@@ -152,7 +152,7 @@
         : "For this task " + dear.model + " costs " + times(high / low) + "× as much as " + cheap.model + ": " +
           money(high) + " against " + money(low) + ".";
       window.deepseekCharts.update(chart, function (spec) {
-        spec.data[0].y = costs;
+        spec.data[0].x = costs;
         spec.data[0].text = costs.map(money);
       }, live);
     }
