@@ -132,7 +132,11 @@ def workload_calculator(data: Data) -> Chart:
         sources=[p.source for p in prices],
         controls_html=controls,
     )
-    chart.phone = {"height": 60 + 56 * len(prices), "margin": {"r": 56}, "xaxis": {"title": {"text": "US$ for the task"}}}
+    chart.phone = {
+        "height": 60 + 56 * len(prices),
+        "margin": {"r": 56},
+        "xaxis": {"title": {"text": "US$ for the task"}},
+    }
     return chart
 
 
