@@ -46,13 +46,28 @@ def months(first, last) -> int:
     return (last.year - first.year) * 12 + last.month - first.month
 
 
+def gap(earlier, later) -> str:
+    """The time between two events, as a reader would say it: '12 days later', '1 year 2 months later'."""
+    days = (later.date - earlier.date).days
+    if days < 45:
+        return f"{days} day{'s' if days != 1 else ''} later"
+    years, rest = divmod(round(days / 30.44), 12)
+    parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in ((years, "year"), (rest, "month")) if n]
+    return " ".join(parts) + " later"
+
+
 def rows(events, layout: str) -> tuple[list[dict], float]:
-    """Each event's y position and wrapped title; the drawing's height."""
+    """Each event's y position and wrapped title, and the gap before it, spaced by the time it took
+    (up to two extra lines for two years or more); the drawing's height."""
     font, y, out = FONT[layout], 8.0, []
-    for event in events:
+    for i, event in enumerate(events):
         lines = textwrap.wrap(event.title, CHARS[layout])
+        if i:
+            extra = font * 2 * min((event.date - events[i - 1].date).days / 730, 1)
+            out[-1]["gap"] = {"text": gap(events[i - 1], event), "y": y + font * 0.2 + extra / 2}
+            y += font * 1.5 + extra
         top = y + font * (1.3 if layout == "narrow" else 0)  # on a phone the date takes its own line
-        out.append({"date": day(event.date), "y": y, "top": top, "lines": lines})
+        out.append({"date": day(event.date), "y": y, "top": top, "lines": lines, "gap": None})
         y = top + font * 1.3 * len(lines) + font * 1.1
     return out, y
 

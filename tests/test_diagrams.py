@@ -110,3 +110,25 @@ def test_the_home_picture_squares_are_to_scale_and_its_title_follows_the_data():
     assert (float(dot.get("width")) / float(big.get("width"))) ** 2 == pytest.approx(run / loss, rel=0.02)
     stated = int(re.search(r"more than ([\d,]+) times", diagram.title).group(1).replace(",", ""))
     assert stated <= loss / run < stated * 10
+
+
+def test_dated_lists_say_and_show_the_time_between_events():
+    from datetime import date
+    from types import SimpleNamespace
+
+    from charts import event_lists
+
+    def event(y, m, d):
+        return SimpleNamespace(date=date(y, m, d), title="An event")
+
+    events = [event(2021, 1, 29), event(2023, 11, 29), event(2023, 12, 11), event(2024, 5, 6)]
+    assert [event_lists.gap(a, b) for a, b in zip(events, events[1:])] == [
+        "2 years 10 months later",
+        "12 days later",
+        "5 months later",
+    ]
+    for layout in event_lists.CHARS:
+        rows, _ = event_lists.rows(events, layout)
+        steps = [b["y"] - a["y"] for a, b in zip(rows, rows[1:])]
+        assert steps[0] > steps[2] > steps[1], (layout, steps)  # a longer wait, a longer stretch of line
+        assert [r["gap"]["text"] if r["gap"] else None for r in rows][-1] is None
