@@ -163,7 +163,7 @@ def app_actions(data: Data) -> Chart:
         columns=["Date", "Where", "Who", "Action", "Outcome (as last found)", "What happened"],
         rows=[
             [
-                r.date.isoformat() + (" (day uncertain)" if r.date_uncertain else ""),
+                f"{r.date:%B %Y} (day uncertain)" if r.date_uncertain else r.date.isoformat(),
                 r.jurisdiction,
                 r.body,
                 KIND_NAMES[r.action],

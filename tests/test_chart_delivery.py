@@ -94,6 +94,14 @@ def test_table_dates_read_as_in_the_prose():
     assert cell_text(None, None) == "–"
 
 
+@pytest.mark.parametrize("chart_id", CHARTS)
+def test_no_chart_table_shows_a_machine_date(chart_id):
+    chart = CHARTS[chart_id]
+    formats = chart.cell_formats or [None] * len(chart.columns)
+    cells = [cell_text(value, fmt) for row in chart.rows for value, fmt in zip(row, formats)]
+    assert not [c for c in cells if re.search(r"\b\d{4}-\d\d-\d\d\b", c)]
+
+
 def test_the_generated_stylesheet_carries_both_schemes_colours_from_python():
     css = theme_css()
     for scheme, selector in (("light", ':root, [data-md-color-scheme="default"]'), ("dark", "slate")):
