@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from charts.fields import RowId, SourceId, Status, Strict, Text
 
@@ -172,6 +172,13 @@ class MarketFall(Strict):
     company: Text
     date: dt.date
     loss_usd: float = Field(gt=0)
-    percent_fall: float | None = Field(default=None, gt=0, lt=100)
+    percent_fall: float | None = Field(default=None, gt=0, lt=100)  # leave out when the source gives none
+    percent_about: bool = False  # the source gives the fall only roughly ("around 5%")
     status: Status
     source: SourceId
+
+    @model_validator(mode="after")
+    def _about_needs_a_percent(self):
+        if self.percent_about and self.percent_fall is None:
+            raise ValueError("percent_about is set but percent_fall is missing")
+        return self

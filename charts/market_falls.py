@@ -12,22 +12,51 @@ from charts.text import label
 from charts.theme import actor_of, axis, base_layout, colour, labels_above
 
 SHOCK = "nvidia-2025-01-27"
+NOT_REPORTED = "not reported"
+SHOWN = 10  # the chart draws the largest falls; the Table view lists every one
+
+
+def percent_words(row) -> str:
+    """The fall in percent as the source gives it, or an explicit gap: never a blank, never a guess."""
+    if row.percent_fall is None:
+        return f"% {NOT_REPORTED}"
+    return ("about " if row.percent_about else "") + f"{row.percent_fall:g}%"
+
+
+def percent_cell(row) -> str:
+    """The Table's and the CSV's "Fall (%)" cell: "17", "about 5", or "not reported"."""
+    return NOT_REPORTED if row.percent_fall is None else percent_words(row).removesuffix("%")
+
+
+def key_annotation() -> dict:
+    """A key for the bar colours, in the chart's empty lower right corner."""
+    swatch = '<span style="color:{}">■</span> {}'
+    return {
+        "x": 1,
+        "xref": "paper",
+        "xanchor": "right",
+        "y": 0,
+        "yref": "paper",
+        "yanchor": "bottom",
+        "text": swatch.format(colour("nvidia"), "Nvidia") + "   " + swatch.format(colour("other"), "other companies"),
+        "showarrow": False,
+        "font": {"size": 13},
+    }
 
 
 def market_falls(data: Data) -> Chart:
-    rows = sorted(data.market, key=lambda r: r.loss_usd)
-    shock = next((r for r in rows if r.id == SHOCK), None)
+    every = sorted(data.market, key=lambda r: r.loss_usd)
+    shock = next((r for r in every if r.id == SHOCK), None)
     if shock is None:
         raise DataError(f'data/market.yaml: entry "{SHOCK}" is missing (the market chart highlights it)')
+    rows = every[-SHOWN:]  # the chart draws the largest; the table lists them all
+    if shock not in rows:
+        raise DataError(f'data/market.yaml: entry "{SHOCK}" is not among the {SHOWN} largest falls the chart draws')
     names = [label(f"{r.company}, {r.date.day} {r.date:%b %Y}") for r in rows]
     names = [f"<b>{n}</b>" if r.id == SHOCK else n for n, r in zip(names, rows)]
     actors = [actor_of(r.company) for r in rows]
     # The dollars and, beside them, the % fall: a big company can lose more dollars on a smaller move.
-    values = [
-        format_value(r.loss_usd, "usd_billion").replace(" billion", "B")
-        + (f" · {r.percent_fall:g}%" if r.percent_fall else "")
-        for r in rows
-    ]
+    values = [format_value(r.loss_usd, "usd_billion").replace(" billion", "B") + " · " + percent_words(r) for r in rows]
     trace = go.Bar(
         x=[r.loss_usd / 1e9 for r in rows],
         y=names,
@@ -38,7 +67,7 @@ def market_falls(data: Data) -> Chart:
         textposition="outside",
         textfont={"size": 13},
         cliponaxis=False,
-        customdata=[[f"{r.percent_fall:g}%" if r.percent_fall else "n/a"] for r in rows],
+        customdata=[[percent_words(r)] for r in rows],
         hovertemplate="%{y}<br>Lost $%{x:.0f} billion in one day (%{customdata[0]})<extra></extra>",
         showlegend=False,
     )
@@ -51,14 +80,16 @@ def market_falls(data: Data) -> Chart:
             tickprefix="$",
         ),
         yaxis=axis(""),
+        annotations=[key_annotation()],
     )
     runner_up = rows[-2] if rows[-1].id == SHOCK else rows[-1]
     summary = (
         f"On {day(shock.date)} {shock.company} lost {format_value(shock.loss_usd, 'usd_billion')} of market value"
-        + (f", a fall of {shock.percent_fall:g}%" if shock.percent_fall else "")
+        + (f", a fall of {percent_words(shock)}" if shock.percent_fall else "")
         + f". The next largest fall shown is {runner_up.company}'s on {day(runner_up.date)}, "
         f"{format_value(runner_up.loss_usd, 'usd_billion')}. These are losses in dollars, not in percent; "
-        "a bigger company can lose more dollars on a smaller percentage move."
+        "a bigger company can lose more dollars on a smaller percentage move. "
+        f"The chart shows the {len(rows)} largest falls; the Table lists all {len(every)} we found, with their sources."
     )
     chart = Chart(
         id="market-falls",
@@ -69,23 +100,36 @@ def market_falls(data: Data) -> Chart:
             else f"{shock.company}'s fall on {day(shock.date)} ranks number {len(rows) - rows.index(shock)} of "
             f"the {len(rows)} largest one-day losses shown"
         ),
-        caption="Market value lost in a single trading day, in billions of US dollars (not adjusted for inflation), "
-        "with the fall in percent beside it: the largest falls we found in published reports, not a complete list.",
+        caption="Value lost in one trading day, in billions of US dollars (not adjusted for inflation), and the fall "
+        f"in percent. {shock.company} in amber, other companies in grey. "
+        + (
+            f"{shock.company}'s fall was reported as the largest on record; the rest are "
+            if rows[-1].id == SHOCK
+            else "These are "
+        )
+        + f"the largest we found in published reports, not a complete list ({len(rows)} drawn, all {len(every)} "
+        "in the Table).",
         figure=go.Figure([trace], layout),
         summary=summary,
         columns=["Company", "Date", "Value lost (US$)", "Fall (%)", "Status"],
-        rows=[[r.company, r.date.isoformat(), r.loss_usd, r.percent_fall, r.status] for r in reversed(rows)],
-        cell_formats=[None, None, lambda v: format_value(v, "usd_billion"), lambda v: f"{v:g}%", None],
-        sources=[r.source for r in rows],
+        rows=[[r.company, r.date.isoformat(), r.loss_usd, percent_cell(r), r.status] for r in reversed(every)],
+        cell_formats=[
+            None,
+            None,
+            lambda v: format_value(v, "usd_billion"),
+            lambda v: v if v == NOT_REPORTED else f"{v}%",
+            None,
+        ],
+        sources=list(dict.fromkeys(r.source for r in every)),
     )
     # On a phone the names go above the bars, so the bars and their labels get the full width.
     chart.phone = {
-        "height": 90 + 62 * len(rows),
+        "height": 90 + 56 * len(rows),
         "margin": {"l": 4, "r": 4},
-        "bargap": 0.5,
+        "bargap": 0.55,
         "xaxis": {"title": {"text": "Billion US$ lost in one day"}, "dtick": 200},
         "yaxis": {"showticklabels": False},
-        "annotations": labels_above(names, yshift=17),
+        "annotations": [*labels_above(names, yshift=14), key_annotation()],
     }
     return chart
 

@@ -44,7 +44,8 @@ def _training_cost(row, field, sources):
 
 
 def _market(row, field, sources):
-    if field in ("loss_usd", "percent_fall"):
+    # A rough percentage ("around 5%") is not a figure prose can quote as exact.
+    if field == "loss_usd" or (field == "percent_fall" and not row.percent_about):
         return getattr(row, field), row.source, row.status, row.date
 
 

@@ -296,3 +296,42 @@ def test_a_rule_ended_by_an_unknown_event_stops_the_build_with_one_line(project_
         pipeline.all_charts(load(project_copy))
     message = str(error.value)
     assert "\n" not in message and "data/timeline.yaml" in message and "in_force_until" in message
+
+
+def test_every_market_fall_shows_its_percent_or_says_it_was_not_reported():
+    """Three bars once showed dollars only, silently; a rough figure must read as rough."""
+    chart = CHARTS["market-falls"]
+    (bars,) = json.loads(spec_json(chart))["data"]
+    largest = sorted(DATA.market, key=lambda r: r.loss_usd)[-len(bars["x"]) :]
+    assert bars["x"] == [r.loss_usd / 1e9 for r in largest], "the chart draws the largest falls, in order"
+    cells = {(row[0], row[1]): row[chart.columns.index("Fall (%)")] for row in chart.rows}
+    assert len(cells) == len(DATA.market), "the Table lists every fall"
+    for r in DATA.market:
+        cell = cells[r.company, r.date.isoformat()]
+        if r.percent_fall is None:
+            assert cell == "not reported"
+        else:
+            assert cell == ("about " if r.percent_about else "") + f"{r.percent_fall:g}"
+    for r, text in zip(largest, bars["text"]):
+        if r.percent_fall is None:
+            assert "% not reported" in text
+        else:
+            assert ("about " if r.percent_about else "") + f"{r.percent_fall:g}%" in text, text
+    assert any(r.percent_fall is None or r.percent_about for r in DATA.market), "the gaps this test guards are gone"
+    drawn, listed = len(bars["x"]), len(DATA.market)
+    if drawn < listed:
+        assert f"{drawn} largest" in chart.summary and f"all {listed}" in chart.summary
+
+
+def test_the_market_falls_key_names_each_bar_colour_on_desk_and_phone():
+    from charts.theme import ACTORS, MARK_WORDS
+
+    chart = CHARTS["market-falls"]
+    spec = json.loads(spec_json(chart))
+    (bars,) = spec["data"]
+    for layout in (spec["layout"], spec["phone"]):
+        key = " ".join(a["text"] for a in layout["annotations"] if "■" in a["text"])
+        for actor in set(bars["meta"]):
+            assert f'color:{ACTORS[actor].colour}">■</span>' in key, f"no key for {actor}'s bars"
+            assert MARK_WORDS[actor].split()[0] in chart.caption, f"the caption does not name {actor}'s colour"
+    assert "Nvidia" in key

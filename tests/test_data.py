@@ -75,6 +75,13 @@ BAD_CASES = {
         lambda path: edit_yaml(path, lambda doc: doc[0].update(colour="red")),
         r'data/market\.yaml: entry "[a-z0-9-]+", field \[0\]\.colour: unknown field',
     ),
+    "a rough percentage with no percentage": (
+        "data/market.yaml",
+        lambda path: edit_yaml(
+            path, lambda doc: [row.update(percent_about=True) for row in doc if "percent_fall" not in row][:1]
+        ),
+        r'data/market\.yaml: entry "[a-z0-9-]+", field \[\d+\]: .*percent_about is set but percent_fall is missing',
+    ),
     "date that is not a date": (
         "data/timeline.yaml",
         lambda path: edit_yaml(path, lambda doc: doc[0].update(date="last spring")),
