@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from charts.fields import DataError
-from charts.numbers import compact_money, format_value, trim
+from charts.numbers import about, compact_money, format_value
 from charts.render import Chart
 from charts.schema import Data, Figure
 from charts.text import label
@@ -119,8 +119,8 @@ def competing_estimates(data: Data) -> Chart:
     figure.update_layout(
         base_layout(height=80 + ROW * sum(len(p[1]) for p in panels), margin={"t": 30, "l": 8, "b": 40})
     )
-    gpus = panels[0][1]
-    spread = gpus[-1][0].value / gpus[0][0].value
+    # The title's takeaway covers both panels: how far apart each panel's smallest and largest figures are.
+    spread = [items[-1][0].value / items[0][0].value for _, items in panels]
     summary = " ".join(
         f"{unit}, from smallest to largest: "
         + "; ".join(f"{value_text(f)} ({counts}, {f.status})" for f, counts in items)
@@ -132,7 +132,8 @@ def competing_estimates(data: Data) -> Chart:
     )
     return Chart(
         id="competing-estimates",
-        title=f"DeepSeek's chip figures differ {trim(spread, 0)}-fold because they count different things",
+        title=f"DeepSeek's chip figures differ {about(spread[0])}-fold and its spending figures "
+        f"{about(spread[1])}-fold, because they count different things",
         caption="Every figure on this site for DeepSeek's chips (top) and its spending (bottom), on log scales: "
         "each grid line is ten times the one before. Shapes mark the kind of number: ● reported by DeepSeek, "
         "◇ outside estimate, ✕ claim.",

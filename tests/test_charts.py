@@ -151,8 +151,16 @@ def claim_app_actions(data):
 
 
 def claim_competing_estimates(data):
+    """Both panels: every GPU figure in the data, and the dollar figures the chart draws."""
+    from charts.competing_estimates import DOLLARS
+
     gpus = [f.value for f in data.figures.values() if f.unit == "GPUs"]
-    return [f"differ {max(gpus) / min(gpus):.0f}-fold"]
+    dollars = [data.figures[figure_id].value for figure_id, _ in DOLLARS]
+    assert all(data.figures[figure_id].format.startswith("usd") for figure_id, _ in DOLLARS)
+    return [
+        f"chip figures differ {two_figures(max(gpus) / min(gpus))}-fold",
+        f"spending figures {two_figures(max(dollars) / min(dollars))}-fold",
+    ]
 
 
 CLAIMS = {

@@ -49,5 +49,5 @@ def test_the_title_spread_follows_the_data(project_copy):
     path.write_text(yaml.safe_dump(rows, sort_keys=False))
     changed = competing_estimates.competing_estimates(load(project_copy))
     smallest = min(f.value for key, f in DATA.figures.items() if f.unit == "GPUs")
-    assert f"differ {round(102400 / smallest)}-fold" in changed.title
+    assert f"differ {round(102400 / smallest, -1):,.0f}-fold" in changed.title
     assert "102,400, estimate" in {text for _, _, _, text, _ in points(changed)}
