@@ -1,60 +1,104 @@
-"""Text written on the price-history chart: each line's name at its end, and a label on a brief spike."""
+"""Words on and about the price-history chart: labels at the line's turning points, the label on a
+list price that held only days, and a sentence per price series for the "In words" summary."""
 
 from __future__ import annotations
 
-from charts.numbers import money
+import re
+
+from charts.numbers import day, money
 from charts.schema import Data
 from charts.theme import MIN_TEXT
 
 
-def end_labels(ends: list[tuple[str, float]], gap: float, two_lines: bool = False) -> list[dict]:
-    """Each line's name and latest price just right of where it ends, in the margin, so no label sits
-    on a line; labels closer than `gap` dollars are pushed apart, upwards."""
-    placed, notes = [], []
-    for name, value in sorted(ends, key=lambda item: item[1]):
-        y = max(value, placed[-1] + gap) if placed else value
-        placed.append(y)
-        notes.append(
-            {
-                "x": 1,
-                "xref": "paper",
-                "xanchor": "left",
-                "xshift": 6,
-                "y": y,
-                "yanchor": "middle",
-                "align": "left",
-                "text": f"{name}:{'<br>' if two_lines else ' '}<b>{money(value)}</b>",
-                "showarrow": False,
-                "font": {"size": MIN_TEXT},
-            }
+def short_model(name: str) -> str:
+    """ "DeepSeek-V4-Pro-0813, peak hours" -> "V4-Pro"; "DeepSeek-V4-Flash (preview)" -> "V4-Flash"."""
+    name = name.split(" (")[0].split(",")[0].removeprefix("DeepSeek-")
+    return re.sub(r"-\d{4}$", "", name)
+
+
+def note(x, y: float, text: str, xanchor: str, yanchor: str, **extra) -> dict:
+    return {
+        "x": x,
+        "y": y,
+        "text": text,
+        "showarrow": False,  # an arrow's colour cannot follow the dark scheme
+        "xanchor": xanchor,
+        "yanchor": yanchor,
+        "align": xanchor if xanchor != "center" else "center",
+        "font": {"size": MIN_TEXT},
+        **extra,
+    }
+
+
+def turning_labels(line: list[tuple], low: tuple, cut: float, end) -> tuple[list[dict], list[dict]]:
+    """Labels at the line's start, its lowest price and its end (desk, then phone): the three points
+    the chart's point turns on."""
+    start, last = line[0], line[-1]
+    now = f"{short_model(last[3])} now, at busy hours"
+    desk = [
+        note(
+            start[0].isoformat(),
+            start[1],
+            f"{short_model(start[3])} at launch: <b>{money(start[1])}</b>",
+            "left",
+            "bottom",
+            yshift=4,
+        ),
+        note(end.isoformat(), last[1], f"{now}: <b>{money(last[1])}</b>", "right", "bottom", yshift=4),
+    ]
+    phone = [
+        {**desk[0], "text": f"{short_model(start[3])} at launch:<br><b>{money(start[1])}</b>"},
+        {**desk[1], "text": f"{now}:<br><b>{money(last[1])}</b>"},
+    ]
+    if cut and low is not start and low is not last:
+        desk.append(
+            note(
+                low[0].isoformat(),
+                low[1],
+                f"Cut {cut:.0%} to <b>{money(low[1])}</b>",
+                "left",
+                "bottom",
+                xshift=4,
+                yshift=4,
+            )
         )
-    return notes
+        phone.append({**desk[-1], "text": f"Cut {cut:.0%}<br>to <b>{money(low[1])}</b>"})
+    return desk, phone
 
 
 def spike_note(data: Data, point: tuple, following: tuple) -> tuple[dict, dict, str]:
-    """A label on a brief spike, naming the model and how long its price held (desk, then a narrower one
-    for phones); and a sentence for the caption."""
-    row = next(r for r in data.api_price_history if r.date_effective == point[0] and r.output == point[1])
-    model, days = row.model.split(" (")[0].removeprefix("DeepSeek-"), (following[0] - point[0]).days
+    """The label beside the hollow dot of a list price that held only days (desk, then phone), and a
+    sentence for the caption. "About" when the day the next price began is not pinned down."""
+    model, days = short_model(point[3]), (following[0] - point[0]).days
+    ended_by = [r for r in data.api_price_history if r.date_effective == following[0] and r.output == following[1]]
+    about = "about " if any(r.uncertain for r in ended_by) else ""
     off = f"{1 - following[1] / point[1]:.0%}" if following[1] is not None else ""
-    cut = f", then {off} off" if off else ""
-    note = {
-        "x": point[0].isoformat(),
-        "y": point[1],
-        "text": f"{model}'s list price at launch, {money(point[1])},<br>held {days} days{cut}",
-        "showarrow": False,
-        "xanchor": "right",
-        "yanchor": "top",
-        "xshift": -4,
-        "align": "right",
-        "font": {"size": MIN_TEXT},
-    }
+    desk = note(
+        point[0].isoformat(),
+        point[1],
+        f"{model}'s list price at launch, <b>{money(point[1])}</b>,<br>charged for {about}{days} days"
+        + (f", then {off} off" if off else ""),
+        "right",
+        "middle",
+        xshift=-10,
+    )
     phone = {
-        **note,
-        "text": f"{model} list price<br>{money(point[1])} for {days} days" + (f",<br>then {off} off" if off else ""),
+        **desk,
+        "text": f"{model}'s launch list price,<br><b>{money(point[1])}</b>, for {about}{days} days"
+        + (f";<br>then {off} off" if off else ""),
     }
     said = (
-        f"The spike in {point[0]:%B %Y} is {model}'s list price at its launch, {money(point[1])}, which held "
-        f"{days} days" + (f", until a {off} launch discount." if off else ".")
+        f"Hollow dot: {model}'s list price at its launch in {point[0]:%B %Y}, {money(point[1])}, charged for "
+        f"{about}{days} days" + (f" until a {off} launch discount." if off else ".")
     )
-    return note, phone, said
+    return desk, phone, said
+
+
+def series_words(name: str, points: list[tuple], which: int) -> str:
+    """One price series in a sentence: where it started, its lowest and highest, where it ends."""
+    values = [(p[which], p[0]) for p in points]
+    lowest, highest = min(values), max(values, key=lambda v: (v[0], -v[1].toordinal()))
+    return (
+        f"{name} cost {money(values[0][0])} at first, {money(lowest[0])} at its lowest (from {day(lowest[1])}), "
+        f"{money(highest[0])} at its highest (from {day(highest[1])}) and {money(values[-1][0])} last."
+    )

@@ -1,4 +1,8 @@
-"""DeepSeek's API prices over time: from R1's launch price to peak and off-peak prices in 2026."""
+"""DeepSeek's API prices over time, told as one line: what its main model's output cost at busy hours,
+from R1's launch price through the cuts of 2025 to the busy-hour rise of 2026.
+
+Quiet-hour prices and the small chat model are in the table and the "In words" summary, not drawn:
+four lines in one blue, told apart by weight and dash, kept newcomers from seeing the point."""
 
 from __future__ import annotations
 
@@ -6,23 +10,21 @@ import plotly.graph_objects as go
 
 from charts.fields import DataError
 from charts.numbers import day, money
-from charts.price_notes import end_labels, spike_note
+from charts.price_notes import series_words, short_model, spike_note, turning_labels
 from charts.render import Chart
 from charts.schema import Data
-from charts.theme import ACTORS, MIN_TEXT, axis, base_layout
+from charts.theme import ACTORS, axis, base_layout
 
 # Two product lines, each a chain of API names. A row names the API names billed at its price.
 # The big model's line: deepseek-reasoner (R1, then both modes) until V4, then deepseek-v4-pro.
 # The small model's line: deepseek-chat (V3), then deepseek-v4-flash, then deepseek-flash.
 # A row billing both old names (V3.1, V3.2) moves both lines: they then run together.
-# Both lines are DeepSeek's, so both take DeepSeek's colour; the small model's line is paler and thinner,
-# and a direct label names each line.
+# The chart draws the big model's busy-hour (or all-day) price; the rest goes to the table and the summary.
 LINES = {
-    "big": ("Reasoning / Pro model", "deepseek-r1", 3.5, 1.0),
-    "small": ("Chat / Flash model", "deepseek-v3", 2.0, 0.6),
+    "big": ("Reasoning / Pro model", "deepseek-r1"),
+    "small": ("Chat / Flash model", "deepseek-v3"),
 }
-SHORT = {"big": "Pro", "small": "Flash"}
-BRIEF = 30  # days: a price that held for less is drawn but is not the story; it is labelled instead
+BRIEF = 30  # days: a price that held for less is not part of the line; a hollow dot marks it instead
 
 
 def lines_of(api_names: list[str]) -> set[str]:
@@ -42,10 +44,11 @@ def launch_row(data: Data, row_id: str):
 
 
 def steps(data: Data, line: str) -> list[tuple]:
-    """(date, highest output price of the day, lowest output price of the day) after each change."""
+    """(date, highest output price of the day, lowest output price of the day, model billed at the highest)
+    after each change."""
     start = launch_row(data, LINES[line][1])
-    prices = {"all": start.output}
-    points = [(start.as_of, start.output, start.output)]
+    prices, model = {"all": start.output}, start.model
+    points = [(start.as_of, start.output, start.output, model)]
     for row in sorted(data.api_price_history, key=lambda r: (r.date_effective, r.period)):
         if line not in lines_of(row.api_names):
             continue
@@ -53,6 +56,8 @@ def steps(data: Data, line: str) -> list[tuple]:
             prices = {"all": row.output}  # one price all day ends any peak or night price
         else:
             prices[row.period] = row.output
+        if row.period != "off_peak":
+            model = row.model  # the model named is the one billed at the busy-hour price
         high = prices.get("peak", prices.get("all"))
         low = prices.get("off_peak", prices.get("all"))
         if high is None or low is None:
@@ -62,7 +67,7 @@ def steps(data: Data, line: str) -> list[tuple]:
             )
         if points and points[-1][0] == row.date_effective:
             points.pop()
-        points.append((row.date_effective, high, low))
+        points.append((row.date_effective, high, low, model))
     return points
 
 
@@ -70,7 +75,7 @@ def rises(big: list[tuple], launch: float, end) -> tuple:
     """The first day the big model's busy-hour price rose above the launch price and held at least BRIEF
     days, or None; and the briefer rises before it, each with the step that ended it."""
     brief = []
-    for point, following in zip(big, big[1:] + [(end, None, None)]):
+    for point, following in zip(big, big[1:] + [(end, None, None, None)]):
         if point[1] > launch and (following[0] - point[0]).days < BRIEF:
             brief.append((point, following))
         elif point[1] > launch:
@@ -97,82 +102,103 @@ def end_date(data: Data):
     return max([r.date_effective for r in data.api_price_history] + latest)
 
 
+def headline(big: list[tuple], rise) -> tuple[str, float]:
+    """The title, and the deepest cut below the launch price before any lasting rise (0 if none)."""
+    launch = big[0][1]
+    cut = max(0.0, 1 - min(p[1] for p in big if rise is None or p[0] < rise) / launch)
+    if rise:
+        return (f"DeepSeek cut its price {cut:.0%}, then raised it" if cut else "DeepSeek raised its price") + (
+            " above R1's launch price"
+        ), cut
+    if big[-1][1] < launch:
+        return f"DeepSeek cut its price {cut:.0%}; it is still below R1's launch price", cut
+    return "DeepSeek's price has not stayed above R1's launch price", cut
+
+
 def release_prices(data: Data) -> Chart:
     if not data.api_price_history:
         raise DataError("data/api_price_history.yaml: at least one price change is needed for the chart")
     end = end_date(data)
-    traces, series = [], {}
     colour = ACTORS["deepseek"].colour
-    for line, (name, _, width, opacity) in LINES.items():
-        points = steps(data, line)
-        series[line] = points
-        dates = [p[0].isoformat() for p in points] + [end.isoformat()]
-        for label_text, dash, values in (
-            ("busy hours or all day", "solid", [p[1] for p in points]),
-            ("quiet hours", "dot", [p[2] for p in points]),
-        ):
-            values = values + [values[-1]]
-            traces.append(
-                go.Scatter(
-                    x=dates,
-                    y=values,
-                    name=f"{name}, {label_text}",
-                    mode="lines",
-                    meta="deepseek",
-                    opacity=opacity,
-                    line={"shape": "hv", "color": colour, "dash": dash, "width": width},
-                    hovertemplate="%{x|%d %b %Y}: $%{y} per million output tokens<extra>" + name + "</extra>",
-                )
-            )
-    big, small = series["big"], series["small"]
-
-    def ends_of(line):
-        return series[line][-1][1], series[line][-1][2]
-
+    big, small = steps(data, "big"), steps(data, "small")
     launch = big[0][1]
-    latest_high, latest_low = big[-1][1], big[-1][2]
-    lowest = min(min(p[2] for p in big), min(p[2] for p in small))
-    lowest_when = min((p for p in big + small), key=lambda p: (p[2], p[0]))[0]
-    annotations = [
-        {
-            "x": big[0][0].isoformat(),
-            "y": launch,
-            "text": f"R1 at launch: {money(launch)}",
-            # Right on the line's start, with no arrow: an arrow's colour cannot follow the dark scheme.
-            "showarrow": False,
-            "xanchor": "left",
-            "yanchor": "bottom",
-            "yshift": 3,
-            "font": {"size": MIN_TEXT},
-        },
-    ]
-    ends = [
-        (f"{SHORT[line]}, {when}", value) for line in LINES for when, value in zip(("busy", "quiet"), ends_of(line))
-    ]
     rise, brief = rises(big, launch, end)
-    if rise:
-        months = (rise.year - big[0][0].year) * 12 + rise.month - big[0][0].month
-        title = (
-            f"After {months} months{' of cuts' if any(p[2] < launch for p in big if p[0] < rise) else ''}, DeepSeek's busy-hour price for its big model rose above R1's "
-            f"launch price in {rise:%B %Y}"
+    title, cut = headline(big, rise)
+    # A list price that held a few days is a hollow dot with its own label, not a spike of the line.
+    spiked = {point[0] for point, _ in brief}
+    line = [p for p in big if p[0] not in spiked]
+    traces = [
+        go.Scatter(
+            x=[p[0].isoformat() for p in line] + [end.isoformat()],
+            y=[p[1] for p in line] + [line[-1][1]],
+            customdata=[short_model(p[3]) for p in line] + [short_model(line[-1][3])],
+            name="Main model, busy hours",
+            mode="lines",
+            meta="deepseek",
+            line={"shape": "hv", "color": colour, "width": 3.5},
+            hovertemplate="%{x|%d %b %Y}: %{customdata}, $%{y} per million output tokens<extra></extra>",
         )
-    else:
-        title = "DeepSeek's prices for its big model are still below R1's launch price"
+    ]
     spikes = [spike_note(data, point, following) for point, following in brief]
+    if brief:
+        traces.append(
+            go.Scatter(
+                x=[point[0].isoformat() for point, _ in brief],
+                y=[point[1] for point, _ in brief],
+                name="List price that held only days",
+                mode="markers",
+                meta="deepseek",
+                marker={"color": colour, "symbol": "circle-open", "size": 10, "line": {"width": 2, "color": colour}},
+                hovertemplate="%{x|%d %b %Y}: list price $%{y} for a few days<extra></extra>",
+            )
+        )
+    low = min(line, key=lambda p: (p[1], p[0]))
+    desk_labels, phone_labels = turning_labels(line, low, cut, end)
+    reference = {  # R1's launch price, across the whole chart: above it is dearer than R1 was
+        "type": "line",
+        "name": "deepseek",
+        "xref": "x",
+        "yref": "y",
+        "x0": big[0][0].isoformat(),
+        "x1": end.isoformat(),
+        "y0": launch,
+        "y1": launch,
+        "layer": "below",
+        "line": {"color": colour, "width": 1.5, "dash": "dot"},
+    }
+    top = max(p[1] for p in big) * 1.22
     layout = base_layout(
-        height=440,
-        margin={"t": 16, "r": 128},
-        xaxis=axis("", type="date", fixedrange=True),
-        yaxis=axis("US$ per million output tokens", rangemode="tozero", fixedrange=True, tickprefix="$"),
-        annotations=annotations + [n for n, _, _ in spikes] + end_labels(ends, 0.22),
+        height=400,
+        margin={"t": 8, "r": 12},
+        # From the first of the launch month, so the first tick names the launch year; a tick each half year.
+        xaxis=axis(
+            "",
+            type="date",
+            fixedrange=True,
+            range=[big[0][0].replace(day=1).isoformat(), end.isoformat()],
+            dtick="M6",
+            tickformat="%b %Y",
+        ),
+        yaxis=axis("US$ per million output tokens", range=[0, top], fixedrange=True, tickprefix="$"),
+        shapes=[reference],
+        annotations=desk_labels + [n for n, _, _ in spikes],
         dragmode=False,
     )
+    series = [
+        (f"The main model ({short_model(big[0][3])}, then {short_model(big[-1][3])}) at busy hours or all day", big, 1),
+        ("At quiet hours it", big, 2),
+        (
+            f"The small chat model ({short_model(small[0][3])}, then {short_model(small[-1][3])}) at busy hours or all day",
+            small,
+            1,
+        ),
+        ("At quiet hours it", small, 2),
+    ]
     summary = (
         f"DeepSeek-R1 launched at {money(launch)} per million output tokens on {day(big[0][0])}. "
-        f"The lowest output price in the chart is {money(lowest)}, first reached on {day(lowest_when)}. "
-        f"On the latest DeepSeek pricing page we read ({day(end)}), the big model cost {money(latest_high)} at busy "
-        f"hours and {money(latest_low)} at quiet hours; the small model cost {money(small[-1][1])} and "
-        f"{money(small[-1][2])}. Busy hours are mornings and afternoons in Beijing on weekdays."
+        + " ".join(series_words(name, points, which) for name, points, which in series)
+        + f" Prices as on the latest DeepSeek pricing page we read ({day(end)}). "
+        "Busy hours are mornings and afternoons in Beijing on weekdays."
     )
     rows = [
         [
@@ -190,26 +216,24 @@ def release_prices(data: Data) -> Chart:
     return Chart(
         id="release-prices",
         title=title,
-        caption="DeepSeek's list price per million output tokens, in US dollars, for each API model, "
-        f"from R1's launch to the latest DeepSeek pricing page we read ({day(end)}). Solid lines: the price at busy "
-        "hours (or all day); dotted: quiet hours. Thick: the reasoning model (R1, then V4-Pro); thin: the chat "
-        "model (V3, then V4-Flash and V4.1-Flash), paler; where both models cost the same, the lines overlap."
+        caption=f"Output price of DeepSeek's main model ({short_model(big[0][3])}, now {short_model(big[-1][3])}) "
+        f"at busy hours, in US dollars per million tokens, up to the latest pricing page we read ({day(end)}). "
+        "Dotted: R1's launch price. The table adds quiet hours and the smaller chat model."
         + "".join(f" {said}" for _, _, said in spikes),
         figure=go.Figure(traces, layout),
         summary=summary,
         columns=["From", "Model", "API names", "Hours", "Input, cached ($)", "Input ($)", "Output ($)", "Status"],
         rows=rows,
         cell_formats=[None, None, None, None, money, money, money, None],
-        sources=[launch_row(data, start).source for _, start, _, _ in LINES.values()]
+        sources=[launch_row(data, start).source for _, start in LINES.values()]
         + [r.source for r in data.api_price_history]
         + later_pages(data),
-        # On a phone the end labels take two lines, so the plot keeps most of the width.
         phone={
-            "height": 520,
-            "margin": {"r": 90},
-            "xaxis": {"dtick": "M6", "tickformat": "%b<br>%Y", "tickangle": 0},  # flat, one each half year
+            "height": 380,
+            "margin": {"r": 8},
+            "xaxis": {"tickformat": "%b<br>%Y", "tickangle": 0},
             "yaxis": {"title": {"text": ""}},
-            "annotations": annotations + [n for _, n, _ in spikes] + end_labels(ends, 0.36, two_lines=True),
+            "annotations": phone_labels + [n for _, n, _ in spikes],
         },
     )
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from charts import images, pipeline
+from charts import images, pipeline, release_prices
 from charts.loader import load
+from charts.numbers import money
 from charts.theme import PALETTE
 from local_site import CACHE, ROOT
 
-CHARTS = pipeline.all_charts(load(ROOT))
+DATA = load(ROOT)
+CHARTS = pipeline.all_charts(DATA)
 VARIANTS = ("desk", "phone")
 # Every visible text and every drawn line of the picture, in px from its top left corner.
 MEASURE = """() => {
@@ -101,10 +103,12 @@ def test_the_engineering_panels_leave_no_empty_band_between_rows(measured, varia
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_the_price_lines_are_named_where_they_end_and_no_name_sits_on_a_line(measured, variant):
+def test_the_price_chart_draws_one_line_and_labels_its_launch_its_low_and_where_it_ends(measured, variant):
+    """Four lines in one blue once hid the point; one line now, labelled where the story turns."""
     shot = measured["release-prices", variant]
-    names = [t for t in shot["texts"] if t["text"].startswith(("Pro,", "Flash,"))]
-    assert len(names) == 4, [t["text"] for t in shot["texts"]]
-    right = max(line["x1"] for line in shot["lines"])
-    on_lines = [t["text"] for t in names if t["x0"] < right]
-    assert not on_lines, f"these names start left of where the lines end ({right:.0f} px): {on_lines}"
+    drawn = [line for line in shot["lines"] if line["stroke"] == rgb(PALETTE["deepseek"])]
+    assert len(drawn) == len(shot["lines"]) == 1, f"{len(shot['lines'])} lines in the {variant} picture"
+    big = release_prices.steps(DATA, "big")
+    low = min(p[1] for p in big)
+    for words, value in (("at launch:", big[0][1]), ("Cut", low), ("now, at busy hours:", big[-1][1])):
+        assert any(words in t["text"] and money(value) in t["text"] for t in shot["texts"]), (words, value)

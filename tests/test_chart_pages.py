@@ -297,6 +297,18 @@ def test_a_shared_url_with_a_cache_share_over_100_percent_says_so_instead_of_cla
     assert message.is_visible() and "150" in message.inner_text()
 
 
+def test_the_price_history_title_takes_at_most_two_lines_on_a_phone(reader, site, pages_of):
+    """Its takeaway once ran to four lines on a 390 px phone."""
+    r = reader(**PHONE)
+    r.page.goto(site["url"] + pages_of["release-prices"], wait_until="load")
+    title = r.page.locator("#title-release-prices")
+    lines = title.evaluate(
+        "e => { const s = getComputedStyle(e); const h = e.getBoundingClientRect().height;"
+        " return h / (parseFloat(s.lineHeight) || parseFloat(s.fontSize) * 1.2); }"
+    )
+    assert 0.5 < lines < 2.5, f"the title takes {lines:.1f} lines"
+
+
 def test_chart_tables_become_labelled_cards_on_a_phone(reader, site, pages_of):
     r = reader(**PHONE)
     r.page.goto(site["url"] + pages_of["market-falls"], wait_until="load")

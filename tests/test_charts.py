@@ -128,7 +128,8 @@ def claim_market_falls(data):
 
 def claim_release_prices(data):
     """The rise is the first busy-hour or all-day price of the big model above R1's launch price that held
-    30 days or more (a launch list price that held two days is labelled on the chart, not the title's rise)."""
+    30 days or more (a launch list price that held two days is a dot on the chart, not the title's rise);
+    the cut is the lowest such price before it, against R1's launch price."""
     r1 = next(p for p in data.api_prices if p.id == "deepseek-r1")
     big = sorted(
         (r for r in data.api_price_history if "big" in release_prices.lines_of(r.api_names) and r.period != "off_peak"),
@@ -138,10 +139,9 @@ def claim_release_prices(data):
     rise = next((r.date_effective for r, days in held if r.output > r1.output and days >= 30), None)
     if rise is None:
         return ["still below R1's launch price"]
-    months = (rise.year - r1.as_of.year) * 12 + rise.month - r1.as_of.month
-    cut = any(r.output < r1.output for r in data.api_price_history if r.date_effective < rise)
-    assert cut, "no longer 'of cuts'"
-    return [f"After {months} months of cuts", "rose above R1's launch price", f"in {rise:%B %Y}"]
+    lowest = min(r.output for r in big if r.date_effective < rise)
+    assert lowest < r1.output, "no longer a cut before the rise"
+    return [f"cut its price {1 - lowest / r1.output:.0%}", "then raised it above R1's launch price"]
 
 
 def claim_app_actions(data):

@@ -29,7 +29,7 @@ def test_the_price_history_starts_from_the_launch_day_prices():
 
 def test_the_price_chart_title_follows_whether_prices_rose_above_the_launch_price(project_copy):
     chart = release_prices.release_prices(DATA)
-    assert "rose above" in chart.title
+    assert "raised it above R1's launch price" in chart.title
     path = project_copy / "data/api_price_history.yaml"
     rows = yaml.safe_load(path.read_text())
     for row in rows:
@@ -37,8 +37,31 @@ def test_the_price_chart_title_follows_whether_prices_rose_above_the_launch_pric
             row["output"] = 1.0
     path.write_text(yaml.safe_dump(rows, sort_keys=False))
     cheaper = release_prices.release_prices(load(project_copy))
-    assert "still below" in cheaper.title
+    assert "still below R1's launch price" in cheaper.title and "raised" not in cheaper.title
     assert money(1.0) in cheaper.summary
+
+
+def test_the_price_chart_draws_one_line_and_at_most_a_dot_for_a_brief_price():
+    """Four DeepSeek lines in one blue told apart by dash and weight hid the point: one line now,
+    the main model at busy hours, and the other series in the table and the summary."""
+    chart = release_prices.release_prices(DATA)
+    lines = [t for t in chart.figure.data if "lines" in t.mode]
+    dots = [t for t in chart.figure.data if t.mode == "markers"]
+    assert len(lines) == 1 and len(dots) <= 1 and len(chart.figure.data) == len(lines) + len(dots)
+    big = release_prices.steps(DATA, "big")
+    (line,) = lines
+    assert line.y[-1] == big[-1][1] and line.y[0] == big[0][1]
+
+
+def test_the_summary_and_the_table_carry_every_price_series():
+    chart = release_prices.release_prices(DATA)
+    assert len(chart.rows) == len(DATA.api_price_history)
+    for line in release_prices.LINES:
+        points = release_prices.steps(DATA, line)
+        for which in (1, 2):  # busy hours or all day; quiet hours
+            values = [p[which] for p in points]
+            said = f"{money(values[0])} at first, {money(min(values))} at its lowest"
+            assert said in chart.summary and f"and {money(values[-1])} last" in chart.summary, (line, which)
 
 
 def test_the_app_actions_summary_counts_every_action_and_each_ban():
@@ -81,15 +104,21 @@ def test_the_app_actions_chart_names_who_acted_and_counts_each_kind_on_both_scre
             assert f"<b>{name}</b> ({count})" in written
 
 
-def test_a_price_that_held_only_days_is_labelled_on_both_screens_and_explained_in_the_caption():
-    """Readers saw an unexplained spike: V4-Pro's launch list price, which held two days."""
+def test_a_price_that_held_only_days_is_a_labelled_dot_not_a_spike_and_is_explained_in_the_caption():
+    """Readers saw a tall spike: V4-Pro's launch list price, which held two days. It is a hollow dot with
+    a label on both screens, left out of the line, and told in the caption."""
     big = release_prices.steps(DATA, "big")
     r1 = next(p for p in DATA.api_prices if p.id == "deepseek-r1")
     brief = [a for a, b in zip(big, big[1:]) if a[1] > r1.output and (b[0] - a[0]).days < release_prices.BRIEF]
     assert brief, "the data no longer has a brief price spike; drop this test"
     chart = release_prices.release_prices(DATA)
+    line = next(t for t in chart.figure.data if "lines" in t.mode)
+    dots = next(t for t in chart.figure.data if t.mode == "markers")
     for point in brief:
+        assert point[0].isoformat() not in line.x and point[0].isoformat() in dots.x
+        assert point[1] in dots.y
         for notes in (chart.figure.layout.annotations, chart.phone["annotations"]):
             texts = [n["text"] if isinstance(n, dict) else n.text for n in notes]
             assert any(money(point[1]) in t and "days" in t for t in texts), f"{point} is not labelled"
-        assert f"The spike in {point[0]:%B %Y}" in chart.caption
+        assert f"Hollow dot: {release_prices.short_model(point[3])}'s list price" in chart.caption
+        assert money(point[1]) in chart.caption
