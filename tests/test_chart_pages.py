@@ -319,6 +319,11 @@ def test_chart_tables_become_labelled_cards_on_a_phone(reader, site, pages_of):
     label = cell.evaluate("e => getComputedStyle(e, '::before').content")
     assert label.strip('"').startswith(cell.get_attribute("data-label"))
     assert r.page.evaluate("document.documentElement.scrollWidth") <= 390
+    # The table's caption (the chart's title) spans the cards; it was once squeezed to one word a line.
+    widths = table.evaluate(
+        "t => [t.querySelector('caption').getBoundingClientRect().width, t.getBoundingClientRect().width]"
+    )
+    assert widths[0] >= 0.9 * widths[1], widths
 
 
 def test_print_shows_every_charts_picture_even_after_the_live_chart_arrived(reader, site, pages_of):
