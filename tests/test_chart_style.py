@@ -113,6 +113,20 @@ def test_log_axes_have_one_labelled_grid_line_per_power_of_ten(chart_id):
 
 
 @pytest.mark.parametrize("chart_id", CHARTS)
+def test_huge_values_sit_on_a_log_axis_with_full_labels(chart_id):
+    """The recipe chart once drew FLOP on a linear axis, which Plotly labels 0.5×10²⁵, 1×10²⁵..."""
+    spec = SPECS[chart_id]
+    for trace in spec["data"]:
+        for letter in "xy":
+            values = [v for v in trace.get(letter) or [] if isinstance(v, (int, float))]
+            if not values or max(abs(v) for v in values) < 1e12:
+                continue
+            name = f"{letter}axis{trace.get(f'{letter}axis', letter)[1:]}"
+            axis = spec["layout"].get(name) or {}
+            assert axis.get("type") == "log" and axis.get("tickvals"), f"{name} shows {max(values):.2g} unlogged"
+
+
+@pytest.mark.parametrize("chart_id", CHARTS)
 def test_no_bar_sits_on_a_log_axis(chart_id):
     spec = SPECS[chart_id]
     layout = spec["layout"]

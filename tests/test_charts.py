@@ -95,7 +95,8 @@ def claim_compute_recipe(data):
     by_active = v3.active_params * v3.training_tokens < llama.active_params * llama.training_tokens
     by_total = v3.total_params * v3.training_tokens < llama.total_params * llama.training_tokens
     assert by_active != by_total, "the comparison no longer flips with the parameters counted"
-    return ["depends on which parameters you count"]
+    assert by_active, "counted by active parameters, V3 no longer used less"
+    return [f"whether {v3.model} used less compute than {llama.model} depends on which parameters you count"]
 
 
 def claim_benchmarks_frontier(data):
@@ -343,3 +344,19 @@ def test_the_market_falls_key_names_each_bar_colour_on_desk_and_phone():
             assert f'color:{ACTORS[actor].colour}">■</span>' in key, f"no key for {actor}'s bars"
             assert MARK_WORDS[actor].split()[0] in chart.caption, f"the caption does not name {actor}'s colour"
     assert "Nvidia" in key
+
+
+def test_the_recipe_picture_shows_both_ways_of_counting_against_llama():
+    """The still picture once showed only the active-parameter count while the title spoke of both."""
+    v3, llama = compute.compute_of(DATA, compute.CHALLENGER), compute.compute_of(DATA, compute.BASELINE)
+    spec = json.loads(spec_json(CHARTS["compute-recipe"]))
+    drawn = [(x, trace.get("mode")) for trace in spec["data"] for x in trace["x"]]
+    v3_both = [compute.recipe_flop(v3, "active"), compute.recipe_flop(v3, "total")]
+    assert spec["data"][0]["x"] == pytest.approx(v3_both), "data[0] is V3 counted both ways (calculators.js)"
+    assert any(x == pytest.approx(compute.recipe_flop(llama)) for x, _ in drawn), "Llama's compute is not drawn"
+    assert spec["data"][0]["text"] == [sci(v) for v in v3_both]
+    sizes = spec["data"][0]["marker"]["size"]
+    assert sizes[0] > sizes[1], "the way the page opens with (active) is the bigger dot"
+    names = [a["text"] for a in spec["layout"]["annotations"]]
+    assert any(f"{v3.active_params / 1e9:g}B active" in n for n in names)
+    assert any(f"all {v3.total_params / 1e9:g}B" in n for n in names)

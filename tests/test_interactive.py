@@ -60,16 +60,23 @@ def test_the_workload_calculator_matches_python_and_updates_when_an_input_change
     assert not reader.errors, reader.errors
 
 
-def test_the_compute_recipe_recomputes_when_all_parameters_are_counted(reader, site):
+def test_the_compute_recipe_marks_the_way_of_counting_the_reader_chooses(reader, site):
+    """The chart shows V3 counted both ways; the switch makes the chosen way's dot the bigger one."""
     reader.open(site["url"] + chart_page(site, "compute-recipe"))
     v3 = compute.compute_of(DATA, compute.CHALLENGER)
-    before = trace_values(reader, "compute-recipe")
-    assert before[0] == pytest.approx(compute.recipe_flop(v3))
-    reader.page.locator("form[data-calculator=recipe] input[value=total]").check()
-    reader.page.wait_for_function(
-        "y => document.getElementById('chart-compute-recipe').data[0].y[0] !== y", arg=before[0]
+    assert trace_values(reader, "compute-recipe", "x") == pytest.approx(
+        [compute.recipe_flop(v3), compute.recipe_flop(v3, "total")]
     )
-    assert trace_values(reader, "compute-recipe")[0] == pytest.approx(compute.recipe_flop(v3, "total"))
+    sizes = "document.getElementById('chart-compute-recipe').data[0].marker.size"
+    active, total = reader.page.evaluate(sizes)
+    assert active > total
+    reader.page.locator("form[data-calculator=recipe] input[value=total]").check()
+    reader.page.wait_for_selector("#chart-compute-recipe[data-chart-drawn]")
+    reader.page.wait_for_function(f"{sizes}[1] > {sizes}[0]")
+    assert reader.page.evaluate(sizes) == [total, active]
+    assert trace_values(reader, "compute-recipe", "x") == pytest.approx(
+        [compute.recipe_flop(v3), compute.recipe_flop(v3, "total")]
+    ), "the values stay: only the emphasis moves"
     assert not reader.errors, reader.errors
 
 

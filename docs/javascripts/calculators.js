@@ -208,9 +208,11 @@
         " times the compute of " + models[more[1]].model + ". At " + money(price) +
         " per GPU-hour, the final runs would cost " +
         models.map(function (m) { return m.model + " " + money(m.gpu_hours * price); }).join(" and ") + ".";
+      // The chart shows V3 counted both ways (data[0]: active, then total); the way counted here is drawn bigger.
       window.deepseekCharts.update(chart, function (spec) {
-        spec.data[0].y = flops;
-        spec.data[0].text = flops.map(sci);
+        var sizes = spec.data[0].marker.size;
+        var big = Math.max.apply(null, sizes), small = Math.min.apply(null, sizes);
+        spec.data[0].marker.size = basis === "total" ? [small, big] : [big, small];
       }, live && basis !== form._shownBasis);
     }
 
