@@ -2,7 +2,7 @@
 
 A unit chart: the row's marks count its actions (US government magenta squares, other governments
 grey rings, in date order), and the row's name lists who acted, so the point (most actions kept the
-app off official devices; few blocked it for everyone) reads without a tooltip. When is in the
+app off official devices; only a few acted to stop it for everyone) reads without a tooltip. When is in the
 tooltips and the table.
 """
 
@@ -17,11 +17,12 @@ from charts.schema import Data
 from charts.text import label, wrapped
 from charts.theme import ACTORS, MARK_WORDS, base_layout
 
-# Kinds of action, strongest first.
+# Kinds of action, strongest first. The first two stopped or meant to stop the app for everyone: their
+# names say so, so the count in the title ("only 3 acted to stop it for everyone") is both rows' marks.
 KINDS = [
-    ("data_protection_order", "Blocked for everyone"),
-    ("app_store_removal", "Removed from app stores"),
-    ("ban_government_devices", "Banned on official devices"),
+    ("data_protection_order", "For everyone: blocked by a regulator"),
+    ("app_store_removal", "For everyone: app stores told to drop it"),
+    ("ban_government_devices", "Official devices only: banned"),
     ("consumer_case", "Consumer-protection case"),
     ("law_proposed", "Ban proposed in a bill"),
     ("official_warning", "Official warning or report"),
@@ -41,8 +42,9 @@ def who(row) -> str:
     return row.body if row.jurisdiction == US else row.jurisdiction.removesuffix(" (US state)")
 
 
-# In px: a row's name (lines of 13 px text) above its marks; marks MARK px apart.
-LINE, ROW, MARK = 17, 40, 22
+# In px: a row's name (lines of 13 px text) above its marks, SIZE px wide and MARK px apart; GAP from a
+# name's baseline to its marks' centres.
+LINE, ROW, MARK, SIZE, GAP = 17, 48, 30, 22, 28
 
 
 def row_names(groups, width: int) -> list[str]:
@@ -65,9 +67,9 @@ def rows_px(groups, width: int) -> tuple[list[str], list[float], float]:
     """Each row's name, its marks' depth in px, and the height of all rows."""
     names, depths, y = row_names(groups, width), [], 0.0
     for name in names:
-        y += LINE * (name.count("<br>") + 1) + 22
+        y += LINE * (name.count("<br>") + 1) + GAP
         depths.append(y)
-        y += ROW - 22
+        y += ROW - GAP
     return names, depths, y
 
 
@@ -89,7 +91,7 @@ def placed(groups, screen: str) -> dict:
             "y": depth,
             "yref": f"y{suffix}",
             "yanchor": "bottom",
-            "yshift": 12,
+            "yshift": SIZE // 2 + 6,
             "align": "left",
             "showarrow": False,
             "font": {"size": 13},
@@ -122,7 +124,7 @@ def app_actions(data: Data) -> Chart:
                     name=ACTORS[key].name,
                     meta=[key] * len(group),
                     marker={
-                        "size": 15,
+                        "size": SIZE,
                         "symbol": ACTORS[key].symbol,
                         "color": ACTORS[key].colour,
                         "line": {"width": 2, "color": ACTORS[key].colour},
@@ -146,7 +148,8 @@ def app_actions(data: Data) -> Chart:
         )
     )
     title = (
-        "Governments mostly kept DeepSeek's app off official devices; few blocked it for everyone"
+        f"Governments mostly kept DeepSeek's app off official devices ({len(bans)} bans); only {len(public)} acted "
+        "to stop it for everyone"
         if len(bans) > len(public)
         else "As many governments blocked DeepSeek's app for everyone as kept it off official devices"
     )

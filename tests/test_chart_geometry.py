@@ -112,3 +112,9 @@ def test_the_price_chart_draws_one_line_and_labels_its_launch_its_low_and_where_
     low = min(p[1] for p in big)
     for words, value in (("at launch:", big[0][1]), ("Cut", low), ("now, at busy hours:", big[-1][1])):
         assert any(words in t["text"] and money(value) in t["text"] for t in shot["texts"]), (words, value)
+
+
+def test_the_app_action_marks_are_big_enough_to_tap_and_see_on_a_phone(measured):
+    points = measured["app-actions", "phone"]["points"]
+    assert points
+    assert min(p["x1"] - p["x0"] for p in points) >= 20, "app-action marks narrower than 20 px on a phone"

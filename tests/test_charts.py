@@ -148,7 +148,12 @@ def claim_release_prices(data):
 def claim_app_actions(data):
     bans = sum(1 for r in data.app_actions if r.action == "ban_government_devices")
     public = sum(1 for r in data.app_actions if r.action in ("data_protection_order", "app_store_removal"))
-    return ["mostly kept DeepSeek's app off official devices"] if bans > public else ["As many governments"]
+    if bans <= public:
+        return ["As many governments"]
+    return [
+        f"mostly kept DeepSeek's app off official devices ({bans} bans)",
+        f"only {public} acted to stop it for everyone",
+    ]
 
 
 def claim_competing_estimates(data):
@@ -360,3 +365,15 @@ def test_the_recipe_picture_shows_both_ways_of_counting_against_llama():
     names = [a["text"] for a in spec["layout"]["annotations"]]
     assert any(f"{v3.active_params / 1e9:g}B active" in n for n in names)
     assert any(f"all {v3.total_params / 1e9:g}B" in n for n in names)
+
+
+def test_the_app_rows_the_title_counts_as_for_everyone_say_so():
+    """The title's count of actions "for everyone" once matched no row: the one row named so showed 1 mark of 3."""
+    from charts.app_actions import KINDS
+
+    everyone = [kind for kind, name in KINDS if name.startswith("For everyone")]
+    assert set(everyone) == {"data_protection_order", "app_store_removal"}
+    count = sum(1 for r in DATA.app_actions if r.action in everyone)
+    assert f"only {count} acted to stop it for everyone" in CHARTS["app-actions"].title
+    names = [a["text"] for a in json.loads(spec_json(CHARTS["app-actions"]))["layout"]["annotations"]]
+    assert sum(n.startswith("<b>For everyone") for n in names) == len(everyone)
