@@ -18,6 +18,7 @@ from charts.theme import ACTORS, axis, base_layout, colour, labels_above
 
 R1, O1, O1_MINI = "deepseek-r1", "openai-o1-1217", "openai-o1-mini"
 GAP_X = 104  # where the gap column starts, in score units
+LABEL_SHIFT = 11  # px from a mark's centre to its direct label: clear of o1's diamond (15 px)
 
 
 def head_to_head(data: Data):
@@ -96,8 +97,9 @@ def frontier(data: Data) -> Chart:
             hoverinfo="skip",
         )
     )
-    # Direct labels on the top row, where a reader looks first, instead of a legend; each model's label
-    # on its own side of the pair, so close marks do not make their labels collide.
+    # Direct labels on the top row, where a reader looks first, instead of a legend: level with the marks,
+    # each pointing away from the pair (the lower score's label to its left, the higher's to its right), so
+    # however close the two scores are their labels never meet (they once printed "o1R1" on a phone).
     top = tests[0]
     r1_right = top.scores[R1] >= top.scores[O1]
     notes = [
@@ -105,10 +107,9 @@ def frontier(data: Data) -> Chart:
             "x": top.scores[model],
             "y": names[0],
             "text": f"<b>{short}</b>",
-            "yshift": 15,
             "showarrow": False,
             "xanchor": "left" if right else "right",
-            "xshift": -4 if right else 4,
+            "xshift": LABEL_SHIFT if right else -LABEL_SHIFT,
         }
         for model, short, right in ((R1, "R1", r1_right), (O1, "o1", not r1_right))
     ] + [
@@ -148,9 +149,7 @@ def frontier(data: Data) -> Chart:
         "margin": {"l": 4},
         "xaxis": {"range": [0, GAP_X + 30], "tickvals": [0, 50, 100]},
         "yaxis": {"showticklabels": False},
-        # Row names sit above the rows here, so the R1 and o1 labels go below theirs.
-        "annotations": [{**n, "yshift": -17} if n["text"] in ("<b>R1</b>", "<b>o1</b>") else n for n in notes]
-        + labels_above(names, yshift=8),
+        "annotations": notes + labels_above(names, yshift=8),
     }
     return chart
 

@@ -47,7 +47,7 @@ def distilled(data: Data) -> Chart:
         raise DataError("data/benchmarks.yaml: no model has group: distilled")
     short = [label(m.name.replace("R1-Distill-", "").replace("-", " ")) for m in small]
     figure = make_subplots(rows=2, cols=2, horizontal_spacing=0.14, vertical_spacing=0.2, shared_yaxes=True)
-    notes = []
+    notes, shapes = [], []
     for index, test in enumerate(tests):
         row, col = index // 2 + 1, index % 2 + 1
         suffix = "" if index == 0 else str(index + 1)
@@ -85,16 +85,31 @@ def distilled(data: Data) -> Chart:
         )
         reference = test.scores[O1_MINI]
         figure.add_trace(
-            go.Scatter(  # o1-mini as a reference line across the panel
+            go.Scatter(  # o1-mini as a reference line across the panel, solid, over the bars
                 x=[reference, reference],
                 y=[short[0], short[-1]],
                 mode="lines",
-                line={"color": colour("openai"), "width": 3, "dash": "dash"},
+                line={"color": colour("openai"), "width": 3},
                 meta=["openai", "openai"],
                 hoverinfo="skip",
             ),
             row=row,
             col=col,
+        )
+        # The line carried on up to its label above the panel, so label and line read as one.
+        shapes.append(
+            {
+                "type": "line",
+                "xref": f"x{suffix}",
+                "yref": f"y{suffix} domain",
+                "x0": reference,
+                "x1": reference,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": colour("openai"), "width": 3},
+                "name": "openai",  # the actor it is drawn for (a test checks the colour)
+                "layer": "above",
+            }
         )
         # Panel title and the reference line's label, placed by the panel's own domain, so they
         # follow the panel when a phone stacks the four in one column.
@@ -112,19 +127,19 @@ def distilled(data: Data) -> Chart:
                 "font": {"size": 14},
             },
             {
-                "text": f"o1-mini {trim(reference, 1)}",
+                "text": f"<b>o1-mini {trim(reference, 1)}</b>",
                 "xref": f"x{suffix}",
                 "yref": f"y{suffix} domain",
                 "x": reference,
                 "y": 1,
                 "yanchor": "bottom",
                 "showarrow": False,
-                "font": {"size": 12},
+                "font": {"size": 13},
             },
         ]
         figure.update_xaxes(range=[0, VALUE_COLUMN], tickvals=[0, 50, 100], automargin=True, row=row, col=col)
         figure.update_yaxes(autorange="reversed", automargin=True, row=row, col=col)
-    figure.update_layout(base_layout(height=600, margin={"t": 40}, bargap=0.3, annotations=notes))
+    figure.update_layout(base_layout(height=600, margin={"t": 40}, bargap=0.3, annotations=notes, shapes=shapes))
     beats = [m for m in small if all(t.scores.get(m.id, 0) > t.scores[O1_MINI] for t in tests)]
     none = [m for m in small if not any(t.scores.get(m.id, 0) > t.scores[O1_MINI] for t in tests)]
     columns, rows, formats = table(data, tests, [m.id for m in small] + [O1_MINI])
@@ -142,7 +157,7 @@ def distilled(data: Data) -> Chart:
         else f"No small model taught by R1 beats o1-mini on all {len(tests)} tests",
         caption="Scores of the models distilled from R1 (smallest at the top; blue where they beat o1-mini, grey "
         "where they do not), "
-        "against OpenAI o1-mini (dashed line), "
+        "against OpenAI o1-mini (the orange line), "
         "as reported in the DeepSeek-R1 paper. Each panel is one test, scored in percent.",
         figure=figure,
         summary=summary,
@@ -152,7 +167,7 @@ def distilled(data: Data) -> Chart:
         sources=sorted({t.source for t in tests}),
     )
     # On a phone the four panels stack in one column, each with its own model names.
-    chart.phone = {"height": 4 * 225 + 40}
+    chart.phone = {"height": 4 * 190 + 40}
     for i in range(len(tests)):
         top = 1 - i / len(tests)
         chart.phone[f"xaxis{i + 1 if i else ''}"] = {"domain": [0, 1]}

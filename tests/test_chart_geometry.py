@@ -28,7 +28,8 @@ MEASURE = """() => {
     return {stroke: getComputedStyle(p).stroke, x0: b.x0 - half, y0: b.y0 - half, x1: b.x1 + half, y1: b.y1 + half};
   });
   const points = [...svg.querySelectorAll('path.point')].map(box);
-  return {width: origin.width, height: origin.height, texts, lines, points};
+  const shapes = [...svg.querySelectorAll('.shapelayer path')].map(p => ({stroke: getComputedStyle(p).stroke, ...box(p)}));
+  return {width: origin.width, height: origin.height, texts, lines, points, shapes};
 }"""
 
 
@@ -112,6 +113,34 @@ def test_the_price_chart_draws_one_line_and_labels_its_launch_its_low_and_where_
     low = min(p[1] for p in big)
     for words, value in (("at launch:", big[0][1]), ("Cut", low), ("now, at busy hours:", big[-1][1])):
         assert any(words in t["text"] and money(value) in t["text"] for t in shot["texts"]), (words, value)
+
+
+def grown(box: dict, px: float) -> dict:
+    return {**box, "x0": box["x0"] - px, "y0": box["y0"] - px, "x1": box["x1"] + px, "y1": box["y1"] + px}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_r1_and_o1_labels_stand_apart_from_each_other_and_the_marks(measured, variant):
+    """On a phone the two labels once touched and read "o1R1" (the general overlap test allows 2 px)."""
+    shot = measured["benchmarks-frontier", variant]
+    labels = [t for t in shot["texts"] if t["text"] in ("R1", "o1")]
+    assert sorted(t["text"] for t in labels) == ["R1", "o1"]
+    first, second = labels
+    assert not overlap(grown(first, 3), grown(second, 3), 0), f"R1 and o1 labels closer than 6 px: {labels}"
+    on_marks = [t["text"] for t in labels for point in shot["points"] if overlap(grown(t, 1), point, 0)]
+    assert not on_marks, f"a direct label sits on a mark in the {variant} picture: {on_marks}"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_each_o1_mini_label_sits_on_top_of_its_line(measured, variant):
+    """The reference line once stopped half a row short of its label and hid behind the bars."""
+    shot = measured["benchmarks-distilled", variant]
+    labels = [t for t in shot["texts"] if t["text"].startswith("o1-mini ")]
+    lines = [s for s in shot["shapes"] if s["stroke"] == rgb(PALETTE["openai"])]
+    assert len(labels) == len(lines) == 4
+    for label in labels:
+        below = [s for s in lines if s["x0"] - 1 <= (label["x0"] + label["x1"]) / 2 <= s["x1"] + 1]
+        assert below and abs(below[0]["y0"] - label["y1"]) < 6, f"{label['text']} is not on top of its line"
 
 
 def test_the_app_action_marks_are_big_enough_to_tap_and_see_on_a_phone(measured):
