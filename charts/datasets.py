@@ -6,6 +6,7 @@ Unknown keys are errors. The building blocks come from charts/fields.py.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -125,9 +126,31 @@ class EfficiencyFactor(Strict):
     # how many times faster, or a price paid for the other savings.
     effect: Literal["share_left", "cut", "faster", "cost"]
     baseline: Text  # what it is measured against, in a few words
+    trick: Text  # the idea's short name, in bold on the chart ("Mixture of experts")
+    # What it does, in a few words, with {value} for the reported figure and, for a cut, {left} for
+    # what is still needed (100 minus it): the chart draws that, so the row must say it.
+    says: Text
     explanation: Text
     status: Status
     source: SourceId
+
+    @model_validator(mode="after")
+    def one_direction(self):
+        """Each effect moves one way from its starting point: a share or a cut between 0 and 100
+        (what is left is smaller), a speed-up above 1, a cost above 0."""
+        low, high = {"share_left": (0, 100), "cut": (0, 100), "faster": (1, None), "cost": (0, None)}[self.effect]
+        if self.value <= low or (high is not None and self.value >= high):
+            bound = f"between {low} and {high}" if high is not None else f"above {low}"
+            raise ValueError(f"value {self.value:g} must be {bound} for a {self.effect} effect")
+        unit = "times" if self.effect == "faster" else "percent"
+        if self.unit != unit:
+            raise ValueError(f"unit must be {unit} for a {self.effect} effect")
+        # A cut is drawn as what is left, so its row says both: "keeps {left} of the memory, {value} less".
+        wanted = {"{left}", "{value}"} if self.effect == "cut" else {"{value}"}
+        found = set(re.findall(r"\{[^}]*\}", self.says))
+        if found != wanted:
+            raise ValueError(f"says must contain {' and '.join(sorted(wanted))} and nothing else in braces")
+        return self
 
 
 class TrainingCompute(Strict):

@@ -1,76 +1,73 @@
 """Doing more with less: each engineering effect against its own starting point.
 
-Three panels, because the effects mean different things: what is still needed (the older way =
-100), how many times faster (the older way = 1×), and the prices paid for them. Each row is a
-before -> after pair, named with what it is measured against; nothing is multiplied together.
+Three panels, one meaning each and every row going one way: what is left of the older way (the
+older way = 100%, every dot lower), how many times as fast (the older way = 1×, every dot higher),
+and the prices paid for them (from zero, every dot higher). A grey ring is the older way, a blue
+dot DeepSeek's design; each row says its number and what it is measured against. Nothing is
+multiplied together. The words of each row come from charts/effects.py.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from charts.effects import drawn, row_lines, sentence
 from charts.fields import DataError
+from charts.numbers import trim
 from charts.render import Chart
 from charts.schema import Data
 from charts.text import label, wrapped
 from charts.theme import ACTORS, MARK_WORDS, base_layout, colour
 
-# effect -> panel title, where the "before" dot sits, and the value's "after"
+
+@dataclass(frozen=True)
+class Panel:
+    title: str
+    effects: tuple[str, ...]
+    start: float  # where the older way sits
+    direction: str  # "down": every dot below its ring; "up": every dot above it
+    unit: str  # the tick labels' suffix
+    said: str  # the panel in the words of the "In words" summary
+
+
 PANELS = [
-    ("Less needed (the older way = 100)", ("share_left", "cut"), 100),
-    ("Faster (the older way = 1×)", ("faster",), 1),
-    ("Paid in return (percent)", ("cost",), 0),
+    Panel("What is left (older way = 100%)", ("share_left", "cut"), 100, "down", "%", "Less of the older way"),
+    Panel("Times as fast (older way = 1×)", ("faster",), 1, "up", "×", "Faster than the older way"),
+    Panel("Paid in return (percent)", ("cost",), 0, "up", "%", "Paid in return"),
 ]
-
-
-def after(factor) -> float:
-    if factor.effect == "cut":
-        return 100 - factor.value
-    return factor.value
-
-
-def value_text(factor) -> str:
-    if factor.effect == "cut":
-        return f"{factor.value:g}% less"
-    if factor.effect == "faster":
-        return f"{factor.value:g}× as fast"
-    return f"{factor.value:g}%"
-
-
-def row_name(factor, width: int) -> str:
-    """The effect's name, its value in bold, and what it is measured against, wrapped to width."""
-    value = value_text(factor).replace(" ", "\u00a0")  # kept on one line, so it can be bold
-    name = wrapped(f"{factor.name}: {value} · against {factor.baseline}", width)
-    return name.replace(label(value), f"<b>{label(value)}</b>", 1)
-
 
 # The layout in px, so every panel, row and gap has the room its text needs on a desk and on a phone.
 LINE = 17  # one line of 13 px label text (Plotly spaces lines 1.3 em apart)
-TITLE = 30  # the panel's title, at its top
-ROW = 34  # under a row's name: the gap to its dot, the dot, and the space before the next row's name
-TICKS = 26  # the tick labels under a panel
-GAP = 30  # between one panel's ticks and the next panel's title
-MARGIN = {"t": 8, "b": TICKS + 6, "l": 10, "r": 14}
+TITLE = 24  # the panel's title, at its top
+ABOVE = 12  # from the bottom of a row's words to its dot's centre
+ROW = 22  # from a dot's centre to the top of the next row's words
+TICKS = 22  # the tick labels under a panel
+GAP = 16  # between one panel's ticks and the next panel's title
+MARGIN = {"t": 6, "b": TICKS + 8, "l": 10, "r": 14}
+WIDTHS = {"desk": 660, "phone": 330}  # px for a line of words: the picture less its margins
 
 
-def panel_rows(items, width: int) -> tuple[float, float, float]:
+def panel_rows(items, width: float) -> tuple[float, float, float]:
     """A panel's rows in px: the pitch from one dot to the next, the first dot's depth, the panel's height.
 
-    Every row of a panel gets the room of its longest name, so the rows can sit at 0, 1, 2... in data
+    Every row of a panel gets the room of its longest words, so the rows can sit at 0, 1, 2... in data
     and each layout (desk, phone) only sets the axis range that spaces them out."""
-    lines = max(row_name(f, width).count("<br>") + 1 for f in items)
-    pitch = LINE * lines + ROW
-    first = TITLE + LINE * lines + 17
-    return pitch, first, first + pitch * (len(items) - 1) + 20
+    lines = max(len(row_lines(f, width)) for f in items)
+    pitch = LINE * lines + ABOVE + ROW
+    first = TITLE + LINE * lines + ABOVE
+    return pitch, first, first + pitch * (len(items) - 1) + 18
 
 
-def placed(panels, width: int) -> tuple[dict, list[dict], int]:
-    """Axis domains and ranges, the row names and panel titles, and the figure's height, for one width."""
-    heights = [panel_rows(items, width)[2] for _, items, _ in panels]
+def placed(panels, width: float) -> tuple[dict, list[dict], int]:
+    """Axis domains and ranges, the row words and panel titles, and the figure's height, for one width."""
+    heights = [panel_rows(items, width)[2] for _, items in panels]
     plot = sum(heights) + (TICKS + GAP) * (len(panels) - 1)
     axes, notes, top = {}, [], 0.0
-    for index, ((title, items, _), height) in enumerate(zip(panels, heights)):
+    for index, ((panel, items), height) in enumerate(zip(panels, heights)):
         suffix = "" if index == 0 else str(index + 1)
         pitch, first, _ = panel_rows(items, width)
         start = -first / pitch  # the panel's top, in rows
@@ -79,31 +76,16 @@ def placed(panels, width: int) -> tuple[dict, list[dict], int]:
             "range": [start + height / pitch, start],
         }
         axes[f"xaxis{suffix}"] = {"domain": [0, 1]}
-        notes.append(
-            {
-                "text": f"<b>{title}</b>",
-                "xref": f"x{suffix} domain",
-                "yref": f"y{suffix}",
-                "x": 0,
-                "y": start,
-                "xanchor": "left",
-                "yanchor": "top",
-                "showarrow": False,
-                "font": {"size": 14},
-            }
-        )
+        where = {"xref": f"x{suffix} domain", "yref": f"y{suffix}", "x": 0, "xanchor": "left", "showarrow": False}
+        notes.append({**where, "text": f"<b>{panel.title}</b>", "y": start, "yanchor": "top", "font": {"size": 14}})
         notes += [
             {
-                "text": row_name(f, width),
-                "xref": f"x{suffix} domain",
-                "yref": f"y{suffix}",
-                "x": 0,
+                **where,
+                "text": "<br>".join(row_lines(f, width)),
                 "y": row,
-                "xanchor": "left",
                 "yanchor": "bottom",
                 "align": "left",
-                "yshift": 10,
-                "showarrow": False,
+                "yshift": ABOVE,
                 "font": {"size": 13},
             }
             for row, f in enumerate(items)
@@ -112,80 +94,102 @@ def placed(panels, width: int) -> tuple[dict, list[dict], int]:
     return axes, notes, int(plot + MARGIN["t"] + MARGIN["b"])
 
 
+def title(factors) -> str:
+    """The finding, from the data: how far the biggest cut went, and the biggest speed-up."""
+    left = [drawn(f) for f in factors if f.effect in PANELS[0].effects]
+    faster = [f.value for f in factors if f.effect in PANELS[1].effects]
+    parts = []
+    if left:
+        parts.append(f"cut one cost to a fraction of the older way (as little as {trim(min(left))}%)")
+    if faster:
+        parts.append(f"made one job faster (up to {trim(max(faster))}×)")
+    return "Each trick " + " or ".join(parts) if parts else "Each trick against the older way it improves on"
+
+
+def add_panel(figure, row: int, panel: Panel, items) -> None:
+    """One panel's dumbbells: a grey line from the older way to DeepSeek's dot, the ring, the dot."""
+    rows = list(range(len(items)))
+    grey = ACTORS["other"].colour
+    figure.add_trace(
+        go.Scatter(
+            x=[v for f in items for v in (panel.start, drawn(f), None)],
+            y=[v for r in rows for v in (r, r, None)],
+            mode="lines",
+            line={"color": grey, "width": 3},
+            meta="other",
+            hoverinfo="skip",
+        ),
+        row=row,
+        col=1,
+    )
+    # The older way: a grey ring, wide enough to show around a blue dot that lands near it.
+    figure.add_trace(
+        go.Scatter(
+            x=[panel.start] * len(items),
+            y=rows,
+            mode="markers",
+            marker={"color": grey, "symbol": "circle-open", "size": 20, "line": {"width": 3, "color": grey}},
+            meta=["other"] * len(items),
+            cliponaxis=False,
+            customdata=[label(f.baseline) for f in items],
+            hovertemplate="The older way: %{customdata}<extra></extra>",
+        ),
+        row=row,
+        col=1,
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=[drawn(f) for f in items],
+            y=rows,
+            mode="markers",
+            marker={"color": colour("deepseek"), "size": 13},
+            meta=["deepseek"] * len(items),
+            cliponaxis=False,
+            customdata=[[wrapped(sentence(f), 40), wrapped(f.explanation, 40), f.status] for f in items],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>%{customdata[2]}</i><extra></extra>",
+            hoverlabel={"align": "left"},
+        ),
+        row=row,
+        col=1,
+    )
+    highest = max([panel.start] + [drawn(f) for f in items])
+    ticks = {"ticksuffix": panel.unit}
+    if panel.unit == "×":  # one tick per whole time, from the older way's 1×
+        whole = range(1, math.ceil(highest) + 1)
+        ticks = {"tickmode": "array", "tickvals": list(whole), "ticktext": [f"{v}×" for v in whole]}
+    # A little room left of zero, so a mark at or near zero is not cut off by the axis.
+    figure.update_xaxes(range=[-highest * 0.04, highest * 1.1], automargin=False, row=row, col=1, **ticks)
+    figure.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, showline=False, ticks="", row=row, col=1)
+
+
 def efficiency_factors(data: Data) -> Chart:
-    """Each effect as a before -> after pair: they act on different things and must not be multiplied."""
+    """Each effect as a before -> after pair, one direction per panel; they must not be multiplied."""
     factors = data.training_compute.factors
     if not factors:
         raise DataError("data/training_compute.yaml: field factors is empty (the efficiency chart needs them)")
-    panels = [(title, [f for f in factors if f.effect in effects], start) for title, effects, start in PANELS]
-    panels = [p for p in panels if p[1]]
+    panels = [(p, [f for f in factors if f.effect in p.effects]) for p in PANELS]
+    panels = [(p, items) for p, items in panels if items]
     figure = make_subplots(rows=len(panels), cols=1)
-    for row, (_, items, start) in enumerate(panels, start=1):
-        rows = list(range(len(items)))
-        figure.add_trace(  # from the starting point (or zero) to where each effect lands
-            go.Scatter(
-                x=[v for f in items for v in (start, after(f), None)],
-                y=[v for r in rows for v in (r, r, None)],
-                mode="lines",
-                line={"color": ACTORS["other"].colour, "width": 3},
-                meta="other",
-                hoverinfo="skip",
-            ),
-            row=row,
-            col=1,
-        )
-        # The starting point itself: a grey ring, wide enough to show around a blue dot that lands near it.
-        figure.add_trace(
-            go.Scatter(
-                x=[start] * len(items),
-                y=rows,
-                mode="markers",
-                marker={
-                    "color": ACTORS["other"].colour,
-                    "symbol": "circle-open",
-                    "size": 20,
-                    "line": {"width": 3, "color": ACTORS["other"].colour},
-                },
-                meta=["other"] * len(items),
-                cliponaxis=False,
-                hovertemplate="Before: " + f"{start:g}" + "<extra></extra>",
-            ),
-            row=row,
-            col=1,
-        )
-        figure.add_trace(
-            go.Scatter(
-                x=[after(f) for f in items],
-                y=rows,
-                mode="markers",
-                marker={"color": colour("deepseek"), "size": 13},
-                meta=["deepseek"] * len(items),
-                cliponaxis=False,
-                customdata=[[label(f.explanation), f.status] for f in items],
-                hovertemplate="%{customdata[0]}<br><i>%{customdata[1]}</i><extra></extra>",
-            ),
-            row=row,
-            col=1,
-        )
-        highest = max([start] + [after(f) for f in items])
-        # A little room left of zero, so a mark at or near zero is not cut off by the axis.
-        figure.update_xaxes(range=[-highest * 0.04, highest * 1.1], automargin=False, row=row, col=1)
-        figure.update_yaxes(
-            showticklabels=False, showgrid=False, zeroline=False, showline=False, ticks="", row=row, col=1
-        )
-    axes, notes, height = placed(panels, 72)  # on a desk, names wrap at 72 characters
+    for row, (panel, items) in enumerate(panels, start=1):
+        add_panel(figure, row, panel, items)
+    axes, notes, height = placed(panels, WIDTHS["desk"])
     figure.update_layout(base_layout(height=height, margin=MARGIN, annotations=notes, **axes))
+    headline = title(factors)
     summary = (
-        "The DeepSeek reports give these separate effects, each against its own starting point: "
-        + "; ".join(f"{f.name}: {value_text(f)}, against {f.baseline}" for f in factors)
-        + ". Each applies to a different part of the work, so they cannot be multiplied into one total."
+        f"{headline}. "
+        + " ".join(
+            f"{p.said}: " + "; ".join(f"{sentence(f)} (against {f.baseline})" for f in items) + "."
+            for p, items in panels
+        )
+        + " Each is measured against its own starting point and acts on a different part of the work,"
+        " so they cannot be multiplied into one total."
     )
     chart = Chart(
         id="efficiency-factors",
-        title="Each saving is measured against its own starting point, so they cannot be multiplied",
-        caption=f"{MARK_WORDS['other'].capitalize()[:-1]}: the starting point each effect is measured against, "
-        "named on its row (zero in the last panel). Blue dot: "
-        "where DeepSeek's design lands. The last panel shows what DeepSeek gave up in return.",
+        title=headline,
+        caption=f"{MARK_WORDS['other'].capitalize()}: the older way each trick is measured against, named on "
+        f"its row. {MARK_WORDS['deepseek'].capitalize()}: DeepSeek's design. Each has its own starting point "
+        "and helps a different part of the work, so they cannot be multiplied together.",
         figure=figure,
         summary=summary,
         columns=["Effect", "Value", "Unit", "Measured against", "What it means", "Status"],
@@ -193,8 +197,8 @@ def efficiency_factors(data: Data) -> Chart:
         cell_formats=[None, lambda v: f"{v:g}", None, None, None, None],
         sources=[f.source for f in factors],
     )
-    # On a phone the row names wrap at 40 characters: the same rows, spaced out for taller names.
-    axes, notes, height = placed(panels, 40)
+    # On a phone the words wrap sooner: the same rows, spaced out for them.
+    axes, notes, height = placed(panels, WIDTHS["phone"])
     chart.phone = {"height": height, "annotations": notes, **axes}
     return chart
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
 
-from charts import pipeline
+from charts import engineering, pipeline
 from charts.loader import load
+from charts.numbers import trim
 from charts.render import spec_json
-from charts.theme import ACTORS, BACKGROUNDS, MARK_WORDS, PALETTE
+from charts.theme import ACTORS, BACKGROUNDS, MARK_WORDS, MIN_TEXT, PALETTE
 from local_site import ROOT
 
 DATA = load(ROOT)
@@ -247,3 +249,65 @@ def test_each_efficiency_effect_shows_its_starting_point_and_no_mark_sits_on_the
             assert (
                 axis["range"][0] < 0 <= min(x for t in marks if t.get("xaxis", "x") == "x" + name[5:] for x in t["x"])
             )
+
+
+def efficiency_panels() -> list[dict]:
+    """Each panel of the efficiency chart as drawn: its declared direction, and per row the ring's x,
+    the dot's x and the words above the row."""
+    spec = SPECS["efficiency-factors"]
+    by_title = {f"<b>{p.title}</b>": p for p in engineering.PANELS}
+    panels = []
+    for note in spec["layout"]["annotations"]:
+        if note["text"] in by_title:
+            axis = note["xref"].split()[0]  # "x2 domain" -> "x2"
+            marks = {
+                t["meta"][0]: t["x"] for t in spec["data"] if t.get("mode") == "markers" and t.get("xaxis", "x") == axis
+            }
+            words = sorted(
+                (n["y"], n["text"])
+                for n in spec["layout"]["annotations"]
+                if n["xref"] == note["xref"] and n is not note
+            )
+            rows = [
+                {"ring": ring, "dot": dot, "words": text}
+                for ring, dot, (_, text) in zip(marks["other"], marks["deepseek"], words, strict=True)
+            ]
+            panels.append({"panel": by_title[note["text"]], "rows": rows})
+    return panels
+
+
+def test_every_row_of_an_efficiency_panel_goes_the_panels_one_way():
+    """Panel 1 once mixed shares used (5.5%) with shares saved (93.3% less) on one axis."""
+    panels = efficiency_panels()
+    assert len(panels) == len(engineering.PANELS)
+    assert {p["panel"].direction for p in panels} == {"down", "up"}
+    for drawn in panels:
+        panel = drawn["panel"]
+        for row in drawn["rows"]:
+            assert row["ring"] == panel.start, row["words"]
+            went = "down" if row["dot"] < row["ring"] else "up" if row["dot"] > row["ring"] else "nowhere"
+            assert went == panel.direction, f"{row['words']!r} goes {went} in {panel.title!r}"
+
+
+def test_each_efficiency_row_says_in_bold_the_number_its_dot_is_drawn_at():
+    for drawn in efficiency_panels():
+        suffix = drawn["panel"].unit
+        for row in drawn["rows"]:
+            assert f"<b>{trim(row['dot'])}{suffix}</b>" in row["words"], row["words"]
+            assert "against " in row["words"], "the row no longer names what it is measured against"
+
+
+def test_a_cut_is_drawn_as_what_is_left_and_its_row_says_both():
+    rows = [r for d in efficiency_panels() for r in d["rows"]]
+    for cut in [f for f in DATA.training_compute.factors if f.effect == "cut"]:
+        row = next(r for r in rows if f"<b>{trim(cut.value)}%</b> less" in r["words"])
+        assert row["dot"] == pytest.approx(100 - cut.value)
+
+
+def test_the_efficiency_picture_is_short_on_a_phone_and_its_text_is_never_small():
+    """It was 931 px tall at 358 px wide, with three or four lines above every row."""
+    chart = CHARTS["efficiency-factors"]
+    assert chart.phone["height"] <= 900
+    sizes = [int(s) for n in chart.phone["annotations"] for s in re.findall(r"font-size:(\d+)px", n["text"])]
+    assert sizes and min(sizes) >= MIN_TEXT
+    assert all(n["font"]["size"] >= MIN_TEXT for n in chart.phone["annotations"])

@@ -9,7 +9,7 @@ import json
 import pytest
 import yaml
 
-from charts import compute, distilled_models, pipeline, prices, release_prices
+from charts import compute, distilled_models, effects, pipeline, prices, release_prices
 from charts.fields import DataError
 from charts.loader import load
 from charts.numbers import format_value, sci
@@ -156,6 +156,20 @@ def claim_app_actions(data):
     ]
 
 
+def claim_efficiency_factors(data):
+    """What is left after each cut or share (100 minus a cut), and the speed-ups, worked out here again."""
+    factors = data.training_compute.factors
+    left = [f.value if f.effect == "share_left" else 100 - f.value for f in factors if f.effect in ("share_left", "cut")]
+    faster = [f.value for f in factors if f.effect == "faster"]
+    assert all(0 < v < 100 for v in left) and all(v > 1 for v in faster), "no longer a fraction / faster"
+    return [
+        "cut one cost to a fraction of the older way",
+        f"as little as {min(left):.4g}%",
+        "made one job faster",
+        f"up to {max(faster):.4g}×",
+    ]
+
+
 def claim_competing_estimates(data):
     """Both panels: every GPU figure in the data, and the dollar figures the chart draws."""
     from charts.competing_estimates import DOLLARS
@@ -172,7 +186,7 @@ def claim_competing_estimates(data):
 CLAIMS = {
     name.removeprefix("claim_").replace("_", "-"): f for name, f in globals().items() if name.startswith("claim_")
 }
-CLAIMLESS = {"export-controls-timeline", "efficiency-factors"}  # titles that state no number or ranking
+CLAIMLESS = {"export-controls-timeline"}  # titles that state no number or ranking
 
 
 @pytest.mark.parametrize("chart_id", CHARTS)
@@ -377,3 +391,27 @@ def test_the_app_rows_the_title_counts_as_for_everyone_say_so():
     assert f"only {count} acted to stop it for everyone" in CHARTS["app-actions"].title
     names = [a["text"] for a in json.loads(spec_json(CHARTS["app-actions"]))["layout"]["annotations"]]
     assert sum(n.startswith("<b>For everyone") for n in names) == len(everyone)
+
+
+def test_what_is_left_after_a_cut_is_worked_out_from_the_reported_cut(project_copy):
+    """The efficiency chart draws a cut of 93.3% as 6.7% left: a number no file types."""
+    path = project_copy / "data/training_compute.yaml"
+    doc = yaml.safe_load(path.read_text())
+    cut = next(f for f in doc["factors"] if f["effect"] == "cut")
+    cut["value"] = 90
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    chart = {c.id: c for c in pipeline.all_charts(load(project_copy))}["efficiency-factors"]
+    spec = json.loads(spec_json(chart))
+    rows = [n["text"] for n in spec["layout"]["annotations"] if "<b>90%</b> less" in n["text"]]
+    assert len(rows) == 1 and "<b>10%</b>" in rows[0]
+    dots = [x for t in spec["data"] if t.get("mode") == "markers" and t["meta"][0] == "deepseek" for x in t["x"]]
+    assert 10 in dots and 90 not in dots
+    assert f"{cut['trick']} " in chart.summary and "10%" in chart.summary
+
+
+def test_the_efficiency_summary_says_every_row_and_why_they_cannot_be_multiplied():
+    chart = CHARTS["efficiency-factors"]
+    assert chart.summary.startswith(chart.title)
+    for factor in DATA.training_compute.factors:
+        assert f"{effects.sentence(factor)} (against {factor.baseline})" in chart.summary
+    assert "cannot be multiplied" in chart.summary and "cannot be multiplied" in chart.caption

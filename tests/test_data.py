@@ -109,6 +109,29 @@ BAD_CASES = {
         ),
         r'data/figures/training_cost\.yaml: entry "[a-z0-9_]+", field includes: a dollar figure must say what it includes',
     ),
+    # The efficiency chart draws each effect one way from its starting point: a "cut" above 100 or a
+    # "speed-up" below 1 would draw a dot on the wrong side of its ring.
+    "efficiency cut above 100 percent": (
+        "data/training_compute.yaml",
+        lambda path: edit_yaml(
+            path, lambda doc: next(f for f in doc["factors"] if f["effect"] == "cut").update(value=120)
+        ),
+        r'data/training_compute\.yaml: entry "[a-z0-9_]+", field factors\[\d+\]: .*value 120 must be between 0 and 100',
+    ),
+    "efficiency speed-up below 1": (
+        "data/training_compute.yaml",
+        lambda path: edit_yaml(
+            path, lambda doc: next(f for f in doc["factors"] if f["effect"] == "faster").update(value=0.8)
+        ),
+        r'data/training_compute\.yaml: entry "[a-z0-9_]+", field factors\[\d+\]: .*value 0\.8 must be above 1',
+    ),
+    "efficiency cut whose words do not say what is left": (
+        "data/training_compute.yaml",
+        lambda path: edit_yaml(
+            path, lambda doc: next(f for f in doc["factors"] if f["effect"] == "cut").update(says="saves {value}")
+        ),
+        r'data/training_compute\.yaml: entry "[a-z0-9_]+", field factors\[\d+\]: .*says must contain \{left\} and \{value\}',
+    ),
 }
 
 
