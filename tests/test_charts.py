@@ -159,7 +159,9 @@ def claim_app_actions(data):
 def claim_efficiency_factors(data):
     """What is left after each cut or share (100 minus a cut), and the speed-ups, worked out here again."""
     factors = data.training_compute.factors
-    left = [f.value if f.effect == "share_left" else 100 - f.value for f in factors if f.effect in ("share_left", "cut")]
+    left = [
+        f.value if f.effect == "share_left" else 100 - f.value for f in factors if f.effect in ("share_left", "cut")
+    ]
     faster = [f.value for f in factors if f.effect == "faster"]
     assert all(0 < v < 100 for v in left) and all(v > 1 for v in faster), "no longer a fraction / faster"
     return [
