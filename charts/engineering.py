@@ -35,8 +35,8 @@ class Panel:
 
 
 PANELS = [
-    Panel("What is left (older way = 100%)", ("share_left", "cut"), 100, "down", "%", "Less of the older way"),
-    Panel("Times as fast (older way = 1×)", ("faster",), 1, "up", "×", "Faster than the older way"),
+    Panel("What is left (older way = 100%)", ("share_left", "cut"), 100, "down", "%", "What is left of the older way"),
+    Panel("Times as fast (older way = 1×)", ("faster",), 1, "up", "×", "Times as fast as the older way"),
     Panel("Paid in return (percent)", ("cost",), 0, "up", "%", "Paid in return"),
 ]
 
@@ -176,13 +176,11 @@ def efficiency_factors(data: Data) -> Chart:
     figure.update_layout(base_layout(height=height, margin=MARGIN, annotations=notes, **axes))
     headline = title(factors)
     summary = (
-        f"{headline}. "
-        + " ".join(
+        " ".join(
             f"{p.said}: " + "; ".join(f"{sentence(f)} (against {f.baseline})" for f in items) + "."
             for p, items in panels
         )
-        + " Each is measured against its own starting point and acts on a different part of the work,"
-        " so they cannot be multiplied into one total."
+        + " Each has its own starting point, so they cannot be multiplied into one total."
     )
     chart = Chart(
         id="efficiency-factors",

@@ -413,7 +413,6 @@ def test_what_is_left_after_a_cut_is_worked_out_from_the_reported_cut(project_co
 
 def test_the_efficiency_summary_says_every_row_and_why_they_cannot_be_multiplied():
     chart = CHARTS["efficiency-factors"]
-    assert chart.summary.startswith(chart.title)
     for factor in DATA.training_compute.factors:
         assert f"{effects.sentence(factor)} (against {factor.baseline})" in chart.summary
     assert "cannot be multiplied" in chart.summary and "cannot be multiplied" in chart.caption
