@@ -87,9 +87,8 @@ def spike_note(data: Data, point: tuple, following: tuple) -> tuple[dict, dict, 
         "text": f"{model}'s launch list price,<br><b>{money(point[1])}</b>, for {about}{days} days"
         + (f";<br>then {off} off" if off else ""),
     }
-    said = (
-        f"Hollow dot: {model}'s list price at its launch in {point[0]:%B %Y}, {money(point[1])}, charged for "
-        f"{about}{days} days" + (f" until a {off} launch discount." if off else ".")
+    said = f"Hollow dot: {model}'s list price at its launch, {money(point[1])}, charged for {about}{days} days" + (
+        f" until a {off} launch discount." if off else "."
     )
     return desk, phone, said
 

@@ -217,8 +217,8 @@ def release_prices(data: Data) -> Chart:
         id="release-prices",
         title=title,
         caption=f"Output price of DeepSeek's main model ({short_model(big[0][3])}, now {short_model(big[-1][3])}) "
-        f"at busy hours, in US dollars per million tokens, up to the latest pricing page we read ({day(end)}). "
-        "Dotted: R1's launch price. The table adds quiet hours and the smaller chat model."
+        f"at busy hours, US$ per million tokens, to the latest pricing page we read ({day(end)}). "
+        "Dotted: R1's launch price. The table adds quiet hours and the chat model."
         + "".join(f" {said}" for _, _, said in spikes),
         figure=go.Figure(traces, layout),
         summary=summary,
