@@ -194,13 +194,23 @@ def compute_recipe(data: Data) -> Chart:
             showlegend=False,
         ),
     ]
+    # Names the grey tick where a reader first meets it, in the row below Llama's own.
+    tick_note = {
+        "x": math.log10(line),  # annotations on a log axis take the power of ten
+        "y": rows[1],
+        "xanchor": "left",
+        "xshift": 8,
+        "text": "Llama's compute",
+        "showarrow": False,
+        "font": {"size": 12},
+    }
     layout = base_layout(
         height=80 + ROW * len(rows),
         margin={"t": 10, "l": 4},
         # Room on the right for the values beside the dots.
         xaxis=log_axis("FLOP by the recipe (6 × parameters × tokens, log scale)", flops[0], flops[1], pad=(0, 0.6)),
         yaxis=axis("", categoryorder="array", categoryarray=rows[::-1], showticklabels=False, range=[-0.5, 2.7]),
-        annotations=labels_above(rows, yshift=12),
+        annotations=[*labels_above(rows, yshift=12), tick_note],
     )
     ratio = line / flops[0]
     summary = (
@@ -252,7 +262,10 @@ def compute_recipe(data: Data) -> Chart:
     short = [label(name.replace(f"{v3.model},", "V3,")) for name in rows]
     chart.phone = {
         "xaxis": {"title": {"text": "FLOP (log scale)"}},
-        "annotations": [{**note, "text": text} for note, text in zip(labels_above(rows, yshift=12), short)],
+        "annotations": [
+            *({**note, "text": text} for note, text in zip(labels_above(rows, yshift=12), short)),
+            tick_note,
+        ],
     }
     return chart
 

@@ -381,6 +381,8 @@ def test_the_recipe_picture_shows_both_ways_of_counting_against_llama():
     names = [a["text"] for a in spec["layout"]["annotations"]]
     assert any(f"{v3.active_params / 1e9:g}B active" in n for n in names)
     assert any(f"all {v3.total_params / 1e9:g}B" in n for n in names)
+    for layout in (spec["layout"], spec["phone"]):  # the ticks marking Llama's compute are named on both screens
+        assert "Llama's compute" in [a["text"] for a in layout["annotations"]]
 
 
 def test_the_app_rows_the_title_counts_as_for_everyone_say_so():
