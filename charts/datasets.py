@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from charts.fields import RowId, SourceId, Status, Strict, Text
 
@@ -186,8 +186,20 @@ class TimelineEvent(Strict):
     meaning: Text
     headline: Text | None = None  # a few words: marks one of the events the chart labels
     in_force_until: str | None = None  # for a rule: the id of the event that ended it, or "open"
+    # For a US rule: what it did to the chips China may buy. Required in us_rules, refused elsewhere.
+    direction: Literal["tightened", "loosened", "unchanged"] | None = Field(default=None, validate_default=True)
     status: Status
     source: SourceId
+
+    @field_validator("direction")
+    @classmethod
+    def _direction_for_us_rules(cls, value, info: ValidationInfo):
+        lane = info.data.get("lane")
+        if lane == "us_rules" and value is None:
+            raise ValueError("a US rule needs a direction: tightened, loosened or unchanged")
+        if lane not in (None, "us_rules") and value is not None:
+            raise ValueError("only US rules (lane us_rules) carry a direction")
+        return value
 
 
 class MarketFall(Strict):

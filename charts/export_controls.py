@@ -2,8 +2,11 @@
 
 The few events the story turns on (those with a `headline` in data/timeline.yaml) are labelled;
 the rest are small dots to hover. A line marks R1's release; bands show how long each rule was in
-force (`in_force_until`). On a phone the key events also come as a numbered list above the chart,
-and the chart marks each with its number. On a laptop the chart is wider than the text column.
+force (`in_force_until`). Each US rule's mark says what it did (`direction`): a filled square
+tightened what China may buy, a hollow one loosened it, a tick changed no rule; the key rules' labels
+say it in words. On a phone the picture is a vertical stepper of the key events (charts/timeline_steps.py),
+and the chart, marking each with its step's number, shows when the reader asks for all events. On a
+laptop the chart is wider than the text column.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from charts.schema import Data
 from charts.text import label
 from charts.theme import ACTORS, axis, base_layout
 from charts.timeline_labels import key_labels, rule_bands
+from charts.timeline_steps import DIRECTION_WORDS, direction_word, stepper_html, symbol
 
 # Short lane names: they sit beside the plot and must leave room for it on a phone. Top to bottom.
 LANES = [
@@ -34,6 +38,24 @@ LANE_Y = {key: len(LANES) - 1 - index for index, (key, _, _) in enumerate(LANES)
 R1 = "deepseek-r1-2025-01"
 # Text on the wide desk picture: it shrinks by about a third on paper and on a tablet.
 DESK_TEXT = 15
+
+
+def turns(rules) -> list[str]:
+    """What the US rules did over time, runs merged, in order: ["tightened", "loosened"] (the title's claim)."""
+    out: list[str] = []
+    for event in rules:
+        if event.direction != "unchanged" and (not out or out[-1] != event.direction):
+            out.append(event.direction)
+    return out
+
+
+def rules_key(size: int) -> str:
+    """The US lane's key to its marks, drawn with the same shapes in the actor's colour."""
+    colour = ACTORS["us_government"].colour
+    return (
+        f'<span style="font-size:{size}px"><span style="color:{colour}">■</span> {DIRECTION_WORDS["tightened"]}  '
+        f'<span style="color:{colour}">□</span> {DIRECTION_WORDS["loosened"]}</span>'
+    )
 
 
 def periods(first: dt.date, last: dt.date) -> dict[str, tuple[str, str]]:
@@ -66,9 +88,14 @@ def export_controls_timeline(data: Data) -> Chart:
                 meta=[actor] * len(lane_events),
                 marker={
                     "color": ACTORS[actor].colour,
-                    "size": [15 if e.headline else 8 for e in lane_events],
-                    "opacity": [1 if e.headline else 0.55 for e in lane_events],
-                    "symbol": ACTORS[actor].symbol,
+                    "size": [15 if e.headline else 9 for e in lane_events],
+                    # Full colour for the key events and every hollow mark (a thin ring fades on a dark page).
+                    "opacity": [1 if e.headline or "open" in symbol(e, actor) else 0.8 for e in lane_events],
+                    "symbol": [symbol(e, actor) for e in lane_events],
+                    "line": {
+                        "color": ACTORS[actor].colour,
+                        "width": [2 if "open" in symbol(e, actor) else 0 for e in lane_events],
+                    },
                 },
                 customdata=[
                     [label(e.title), label(e.meaning), label(sources[e.source].producer), e.status] for e in lane_events
@@ -116,7 +143,7 @@ def export_controls_timeline(data: Data) -> Chart:
             "",
             range=[-0.6, len(LANES) - 0.4],
             tickvals=[LANE_Y[key] for key, _, _ in LANES],
-            ticktext=[name for _, name, _ in LANES],
+            ticktext=[f"{name}<br>{rules_key(12)}" if key == "us_rules" else name for key, name, _ in LANES],
             showgrid=False,
         ),
     )
@@ -134,32 +161,47 @@ def export_controls_timeline(data: Data) -> Chart:
             if rules
             else ""
         )
+        + " Of the {} US events, {} tightened what China may buy, {} loosened it and {} {}.".format(
+            len(rules),
+            *(sum(1 for e in rules if e.direction == way) for way in DIRECTION_WORDS),
+            DIRECTION_WORDS["unchanged"],
+        )
     )
     controls = TEMPLATES.get_template("timeline-controls.html.j2").render(
         lanes=[trace.name for trace in traces],
         periods=[(name, json.dumps(list(span))) for name, span in spans.items()],
-        steps=[(day(e.date), LANE_NAMES[e.lane], e.headline, e.meaning) for e in key],
     )
     chart = Chart(
         id="export-controls-timeline",
-        title="US chip rules tightened, then loosened, while DeepSeek kept releasing models",
-        caption="Large markers are the events the story turns on; small ones are the rest. Shading shows how "
-        "long a rule was in force; the dotted line is R1's release.",
+        title=f"US chip rules {', then '.join(turns(rules))}, while DeepSeek kept releasing models",
+        caption="Large markers are the events the story turns on; small ones are the rest. US rules: a filled "
+        "square tightened what China may buy, a hollow one loosened it. Shading shows how long a rule was in "
+        "force; the dotted line is R1's release.",
         hint="Hover or tap a marker for what it meant and who reports it; choose the lanes and the period "
         "above the chart.",
         figure=go.Figure(traces, layout),
         summary=summary,
-        columns=["Date", "Lane", "Event", "What it meant", "Status", "Source"],
+        columns=["Date", "Lane", "Event", "US rule", "What it meant", "Status", "Source"],
         rows=[
-            [e.date.isoformat(), LANE_NAMES[e.lane], e.title, e.meaning, e.status, sources[e.source].title]
+            [
+                e.date.isoformat(),
+                LANE_NAMES[e.lane],
+                e.title,
+                direction_word(e) or None,
+                e.meaning,
+                e.status,
+                sources[e.source].title,
+            ]
             for e in events
         ],
         sources=[e.source for e in events],
         controls_html=controls,
         desk_width=WIDE_WIDTH,  # wider than the text column on a laptop: the years need the room
+        narrow_html=stepper_html(events, {key: (name, actor) for key, name, actor in LANES}, R1),
+        narrow_more=f"Show all {len(events)} events on the chart",
     )
-    # On a phone: the same period as the controls show, each key event marked with its number in the
-    # list printed above the chart (a headline would not fit beside its neighbours).
+    # On a phone (behind "Show all events"): the same period as the controls show, each key event marked
+    # with its number in the stepper (a headline would not fit beside its neighbours).
     chart.phone = {
         "height": 420,
         "xaxis": {"nticks": 5},

@@ -55,6 +55,10 @@ class Chart:
     # The desk picture's width: the text column's, or WIDE_WIDTH for a chart that takes the table of
     # contents' place beside it on a laptop (class chart-wide; see site.css).
     desk_width: int = 0
+    # Static HTML that takes the chart's place in the phone layout (the timeline's stepper); the chart
+    # then shows when the reader ticks the box labelled `narrow_more`, so nothing is lost on a phone.
+    narrow_html: str = ""
+    narrow_more: str = ""
 
 
 # The chart box, in CSS px: the text column's width on a 1366 px laptop and on a 390 px phone (the

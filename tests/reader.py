@@ -10,16 +10,18 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def engage_charts(page, timeout=15000) -> int:
-    """Scroll to each chart and move the mouse over it (what loads plotly.js); wait until all are live."""
-    charts = page.locator(".plotly-chart")
-    count = charts.count()
+    """Scroll to each chart on show and move the mouse over it (what loads plotly.js); wait until all are live.
+
+    A chart the phone layout replaces with a picture of its own (the timeline's stepper) is not on show."""
+    boxes = page.locator(".chart-box").filter(visible=True)
+    count = boxes.count()
     for index in range(count):
-        box = page.locator(".chart-box").nth(index)
+        box = boxes.nth(index)
         box.scroll_into_view_if_needed()
         box.hover()
     if count:
         page.wait_for_function(
-            "n => document.querySelectorAll('.plotly-chart[data-chart-drawn]').length >= n && [...document.querySelectorAll('.plotly-chart')].every(e => e.querySelector('.main-svg'))",
+            "n => document.querySelectorAll('.plotly-chart[data-chart-drawn]').length >= n && [...document.querySelectorAll('.plotly-chart')].filter(e => e.parentNode.offsetParent).every(e => e.querySelector('.main-svg'))",
             arg=count,
             timeout=timeout,
         )

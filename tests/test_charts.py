@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 import yaml
@@ -185,10 +186,22 @@ def claim_competing_estimates(data):
     ]
 
 
+def claim_export_controls_timeline(data):
+    """The US rules' directions in date order, each run of one direction counted once."""
+    rules = sorted((e for e in data.timeline if e.lane == "us_rules"), key=lambda e: e.date)
+    runs = []
+    for rule in rules:
+        if rule.direction != "unchanged" and rule.direction not in runs[-1:]:
+            runs.append(rule.direction)
+    return ["US chip rules " + ", then ".join(runs) + ","]
+
+
 CLAIMS = {
     name.removeprefix("claim_").replace("_", "-"): f for name, f in globals().items() if name.startswith("claim_")
 }
-CLAIMLESS = {"export-controls-timeline"}  # titles that state no number or ranking
+
+
+CLAIMLESS: set[str] = set()  # titles that state no number or ranking
 
 
 @pytest.mark.parametrize("chart_id", CHARTS)
@@ -278,7 +291,7 @@ def test_the_timeline_labels_six_to_eight_key_events_and_marks_r1_and_each_rules
     r1 = next(e for e in DATA.timeline if e.id == "deepseek-r1-2025-01")
     lines = [s for s in spec["layout"]["shapes"] if s["type"] == "line"]
     assert [line["x0"] for line in lines] == [r1.date.isoformat()]
-    bands = [s for s in spec["layout"]["shapes"] if s["type"] == "rect"]
+    bands = [s for s in spec["layout"]["shapes"] if s["type"] == "rect" and s.get("fillcolor")]
     ruled = [e for e in DATA.timeline if e.in_force_until]
     assert sorted(b["x0"] for b in bands) == sorted(e.date.isoformat() for e in ruled)
     by_id = {e.id: e for e in DATA.timeline}
@@ -303,18 +316,22 @@ def test_the_timelines_phone_picture_shows_the_period_its_controls_name():
         assert variant(chart, phone)["layout"]["xaxis"]["range"] == period, "phone" if phone else "desk"
 
 
-def test_the_timelines_key_events_are_labelled_on_a_desk_and_numbered_as_in_the_list_on_a_phone():
+def test_the_timelines_key_events_are_labelled_on_a_desk_and_numbered_as_in_the_stepper_on_a_phone():
     spec = json.loads(spec_json(CHARTS["export-controls-timeline"]))
     key = [e for e in sorted(DATA.timeline, key=lambda e: (e.date, e.id)) if e.headline]
     desk = [n for n in spec["layout"]["annotations"] if n.get("yref") == "y"]
     assert [n["x"] for n in desk] == [e.date.isoformat() for e in key]
-    assert [n["text"] for n in desk] == [e.headline for e in key]
+    words = {"tightened": "tightened", "loosened": "loosened", "unchanged": "changed no rule"}
+    assert [n["text"] for n in desk] == [
+        e.headline + (f" · <b>{words[e.direction]}</b>" if e.lane == "us_rules" else "") for e in key
+    ], "each key US rule's label says what it did"
     numbers = [n["text"] for n in spec["phone"]["annotations"] if n.get("yref") == "y" and "<i>" not in n["text"]]
     assert numbers == [f"<b>{i}</b>" for i in range(1, len(key) + 1)]
-    steps = CHARTS["export-controls-timeline"].controls_html.split('class="timeline-steps"')[1]
-    assert [steps.find(e.headline.replace("'", "&#39;")) for e in key] == sorted(
-        steps.find(e.headline.replace("'", "&#39;")) for e in key
-    ), "the list above the chart orders the key events as the numbers do"
+    stepper = CHARTS["export-controls-timeline"].narrow_html
+    numbers = re.findall(r'<span class="step-n">(\d+)</span>', stepper)
+    assert numbers == [str(i) for i in range(1, len(key) + 1)], "the stepper numbers its steps as the chart does"
+    dates = re.findall(r'data-date="([0-9-]+)"', stepper)
+    assert dates == [e.date.isoformat() for e in key], "step n is the chart's key event n"
 
 
 def test_a_rule_ended_by_an_unknown_event_stops_the_build_with_one_line(project_copy):

@@ -250,7 +250,12 @@
       }, live);
     }
     form.addEventListener("change", function () { apply(true); saveState(form); });
-    if (live) apply(true);
+    if (live) {
+      // A shared view is about the chart: on a phone, show it in place of the stepper's summary.
+      var more = form.closest("figure") && form.closest("figure").querySelector(".chart-more input");
+      if (more) more.checked = true;
+      apply(true);
+    }
   }
 
   // Linear or log value axis.
@@ -262,7 +267,12 @@
       window.deepseekCharts.update(chart, function (spec) { spec.layout[axis].type = choice; }, live);
     }
     form.addEventListener("change", function () { apply(true); saveState(form); });
-    if (live) apply(true);
+    if (live) {
+      // A shared view is about the chart: on a phone, show it in place of the stepper's summary.
+      var more = form.closest("figure") && form.closest("figure").querySelector(".chart-more input");
+      if (more) more.checked = true;
+      apply(true);
+    }
   }
 
   var kinds = { workload: workload, recipe: recipe, timeline: timeline, scale: scale };
