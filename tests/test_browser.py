@@ -66,7 +66,8 @@ def test_phone_width_never_scrolls_sideways(reader, site, page):
     r.open(site["url"] + page)
     overflow = r.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page} is {overflow}px wider than the phone"
-    for box in [c.bounding_box() for c in r.page.locator(".plotly-chart").all()]:
+    boxes = [c.bounding_box() for c in r.page.locator(".plotly-chart").all()]
+    for box in filter(None, boxes):  # None: a chart the phone layout hides behind a stepper (the timeline's)
         assert box["width"] <= PHONE["width"], box
     assert not r.page.evaluate(HEADINGS_WITH_AN_EMPTY_LINE), "a heading's permalink wrapped onto a line of its own"
     assert not r.errors, r.errors

@@ -183,3 +183,21 @@ def test_the_stepper_shows_exactly_where_the_chart_would_take_its_phone_layout(r
     r.page.emulate_media(media="print")
     assert not shown(r.page, STEPPER), "the stepper prints"
     assert shown(r.page, f"{FIGURE} .chart-picture-desk"), "paper lacks the chart"
+
+
+def test_show_all_on_a_phone_brings_the_live_chart_at_the_boxs_width_even_if_engaged_while_hidden(
+    reader, site, page_name
+):
+    r = reader(**PHONE)
+    r.page.goto(site["url"] + page_name, wait_until="load")
+    chart = f"document.getElementById('chart-{CHART_ID}')"
+    r.page.evaluate(f"window.deepseekCharts.engage({chart})")  # as a shared URL or a theme toggle would
+    r.page.wait_for_function("typeof window.Plotly !== 'undefined'")
+    r.page.wait_for_timeout(300)
+    assert r.page.evaluate(f"{chart}.getAttribute('data-chart-drawn')") is None, "drawn into a hidden box"
+    r.page.locator(f"{FIGURE} .chart-more input").check()
+    r.page.wait_for_selector(f"#chart-{CHART_ID}[data-chart-drawn]")
+    box = r.page.locator(f"{FIGURE} .chart-box").bounding_box()
+    assert r.page.evaluate(f"{chart}._fullLayout.width") == pytest.approx(box["width"], abs=2)
+    assert r.page.evaluate(f"getComputedStyle({chart}.querySelector('.main-svg')).position") == "absolute"
+    assert not r.errors, r.errors

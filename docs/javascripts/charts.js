@@ -110,10 +110,16 @@
       el._chartSpec = spec;
     }
     var width = el.clientWidth;
-    var narrow = width > 0 && width < PHONE_BELOW;
+    // A box not on show (the Table tab, or a phone's stepper in the chart's place): drawn when it shows.
+    if (!width) {
+      el._chartPending = true;
+      return Promise.resolve();
+    }
+    el._chartPending = false;
+    var narrow = width < PHONE_BELOW;
     var layout = themed(narrow && spec.phone ? merged(spec.layout, spec.phone) : spec.layout);
     // The box's size was fixed by CSS at the first paint; the live chart takes exactly that size.
-    layout.width = width || undefined;
+    layout.width = width;
     layout.height = el.clientHeight || layout.height;
     var data = spec.data;
     // On a phone the mode bar would sit on top of the data: touch readers tap instead.
@@ -160,7 +166,7 @@
           var size = Math.round(entry.contentRect.width) + "x" + Math.round(entry.contentRect.height);
           if (!entry.contentRect.width || size === el._chartSize) return;
           el._chartSize = size;
-          if (el.getAttribute("data-chart-drawn")) draw(el);
+          if (el.getAttribute("data-chart-drawn") || el._chartPending) draw(el).then(keepPlotlyStyles);
         });
       });
     }
