@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from charts.fields import RowId, SourceId, Status, Strict, Text
+from charts.fields import FigureId, RowId, SourceId, Status, Strict, Text
 
 
 class ApiPrice(Strict):
@@ -120,7 +120,10 @@ class ComputeModel(Strict):
 class EfficiencyFactor(Strict):
     id: RowId
     name: Text
-    value: float
+    value: float | None = None  # the reported figure, or else share_of
+    # A share we work out rather than read: [part, whole], two figure ids; the build sets value to
+    # part / whole in percent, to one decimal, and the row reads as computed.
+    share_of: list[FigureId] | None = Field(default=None, min_length=2, max_length=2)
     unit: Literal["percent", "times"]
     # How the value reads against its own starting point: the share still needed, the percent cut,
     # how many times faster, or a price paid for the other savings.
@@ -138,6 +141,12 @@ class EfficiencyFactor(Strict):
     def one_direction(self):
         """Each effect moves one way from its starting point: a share or a cut between 0 and 100
         (what is left is smaller), a speed-up above 1, a cost above 0."""
+        if (self.value is None) == (self.share_of is None):
+            raise ValueError("give either value or share_of (two figure ids), not both")
+        if self.share_of and self.effect not in ("share_left", "cost"):
+            raise ValueError(f"share_of gives a percent share, which a {self.effect} effect is not")
+        if self.value is None:  # checked again once the build has worked it out
+            return self
         low, high = {"share_left": (0, 100), "cut": (0, 100), "faster": (1, None), "cost": (0, None)}[self.effect]
         if self.value <= low or (high is not None and self.value >= high):
             bound = f"between {low} and {high}" if high is not None else f"above {low}"
@@ -151,6 +160,11 @@ class EfficiencyFactor(Strict):
         if found != wanted:
             raise ValueError(f"says must contain {' and '.join(sorted(wanted))} and nothing else in braces")
         return self
+
+    @property
+    def kind(self) -> str:
+        """What kind of number the row shows: its status, or "computed" for a share we work out."""
+        return "computed" if self.share_of else self.status
 
 
 class TrainingCompute(Strict):

@@ -145,7 +145,7 @@ def add_panel(figure, row: int, panel: Panel, items) -> None:
             marker={"color": colour("deepseek"), "size": 13},
             meta=["deepseek"] * len(items),
             cliponaxis=False,
-            customdata=[[wrapped(sentence(f), 40), wrapped(f.explanation, 40), f.status] for f in items],
+            customdata=[[wrapped(sentence(f), 40), wrapped(f.explanation, 40), f.kind] for f in items],
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>%{customdata[2]}</i><extra></extra>",
             hoverlabel={"align": "left"},
         ),
@@ -191,7 +191,7 @@ def efficiency_factors(data: Data) -> Chart:
         figure=figure,
         summary=summary,
         columns=["Effect", "Value", "Unit", "Measured against", "What it means", "Status"],
-        rows=[[f.name, f.value, f.unit, f.baseline, f.explanation, f.status] for f in factors],
+        rows=[[f.name, f.value, f.unit, f.baseline, f.explanation, f.kind] for f in factors],
         cell_formats=[None, lambda v: f"{v:g}", None, None, None, None],
         sources=[f.source for f in factors],
     )

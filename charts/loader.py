@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from charts.fields import FIGURE_MACRO, DataError
-from charts.resolve import resolve
+from charts.resolve import resolve, worked_out_shares
 from charts.schema import Data, Figure, SeedArticle, Source
 
 # Every file under data/ besides the sources and figures folders is one field of Data, named after it
@@ -136,6 +136,8 @@ def load(root: Path) -> Data:
     # not against a figure that reads from it.
     _check_dataset_references(files, known_sources)
     figures = {key: (name, resolve(name, figure, files, sources)) for key, (name, figure) in figures.items()}
+    compute_file, compute = files["training_compute"]
+    files["training_compute"] = (compute_file, worked_out_shares(compute_file, compute, figures))
     _check_figure_references(figures, seeds, known_sources)
     _check_pages(root, files, figures, seeds)
     # Everything is validated above; model_construct keeps the resolved figures as they are.

@@ -81,3 +81,26 @@ def resolve(name: str, figure: Figure, files: dict, sources: dict) -> Figure:
         raise DataError(f'{name}: entry "{figure.id}", field from: no value at "{figure.from_}"')
     value, source, status, as_of = found
     return figure.model_copy(update={"value": value, "source": source, "status": status, "as_of": as_of})
+
+
+def worked_out_shares(name: str, compute, figures: dict):
+    """The efficiency factors with every `share_of: [part, whole]` worked out from the two figures (percent,
+    one decimal) and checked like a typed value; `figures` maps id -> (file, resolved figure)."""
+    from pydantic import ValidationError
+
+    factors = []
+    for row in compute.factors:
+        if row.share_of:
+            missing = [f for f in row.share_of if f not in figures]
+            if missing:
+                raise DataError(f'{name}: entry "{row.id}", field share_of: unknown figure "{missing[0]}"')
+            part, whole = (figures[f][1].value for f in row.share_of)
+            value = round(part / whole * 100, 1)
+            try:
+                type(row).model_validate({**row.model_dump(), "value": value, "share_of": None})
+            except ValidationError as error:
+                message = error.errors()[0]["msg"].removeprefix("Value error, ")
+                raise DataError(f'{name}: entry "{row.id}", field share_of: {message}') from None
+            row = row.model_copy(update={"value": value})
+        factors.append(row)
+    return compute.model_copy(update={"factors": factors})

@@ -13,7 +13,7 @@ import yaml
 from charts import compute, distilled_models, effects, pipeline, prices, release_prices
 from charts.fields import DataError
 from charts.loader import load
-from charts.numbers import format_value, sci
+from charts.numbers import format_value, sci, trim
 from charts.render import figure_html, spec_json, to_csv
 from local_site import ROOT
 
@@ -435,3 +435,21 @@ def test_the_efficiency_summary_says_every_row_and_why_they_cannot_be_multiplied
     for factor in DATA.training_compute.factors:
         assert f"{effects.sentence(factor)} (against {factor.baseline})" in chart.summary
     assert "cannot be multiplied" in chart.summary and "cannot be multiplied" in chart.caption
+
+
+def test_a_share_the_data_does_not_report_is_worked_out_from_its_two_figures(project_copy):
+    """DualPipe's 15.2% was typed, as if DeepSeek reported it: it is 20 of the H800's 132 blocks."""
+    shared = [f for f in DATA.training_compute.factors if f.share_of]
+    assert shared, "no efficiency factor is worked out any more"
+    for factor in shared:
+        part, whole = (DATA.figures[f].value for f in factor.share_of)
+        assert factor.value == pytest.approx(100 * part / whole, abs=0.05) and factor.kind == "computed"
+        row = next(r for r in CHARTS["efficiency-factors"].rows if r[0] == factor.name)
+        assert row[-1] == "computed"
+    path = project_copy / "data/figures/engineering.yaml"
+    doc = yaml.safe_load(path.read_text())
+    next(f for f in doc if f["id"] == shared[0].share_of[0])["value"] = 33
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    chart = {c.id: c for c in pipeline.all_charts(load(project_copy))}["efficiency-factors"]
+    whole = DATA.figures[shared[0].share_of[1]].value
+    assert f"{trim(100 * 33 / whole, 1)}%" in chart.summary

@@ -125,6 +125,19 @@ BAD_CASES = {
         ),
         r'data/training_compute\.yaml: entry "[a-z0-9_]+", field factors\[\d+\]: .*value 0\.8 must be above 1',
     ),
+    "efficiency share of an unknown figure": (
+        "data/training_compute.yaml",
+        lambda path: edit_yaml(
+            path,
+            lambda doc: next(f for f in doc["factors"] if f.get("share_of")).update(share_of=["v3_comm_sms", "nope"]),
+        ),
+        r'data/training_compute\.yaml: entry "[a-z0-9_]+", field share_of: unknown figure "nope"',
+    ),
+    "efficiency factor with both a value and a share": (
+        "data/training_compute.yaml",
+        lambda path: edit_yaml(path, lambda doc: next(f for f in doc["factors"] if f.get("share_of")).update(value=15)),
+        r'data/training_compute\.yaml: entry "[a-z0-9_]+", field factors\[\d+\]: .*either value or share_of',
+    ),
     "efficiency cut whose words do not say what is left": (
         "data/training_compute.yaml",
         lambda path: edit_yaml(
