@@ -39,7 +39,8 @@ def api_prices(data: Data) -> Chart:
         textposition="outside",
         textfont={"size": 14},
         cliponaxis=False,
-        hovertemplate="%{y}: $%{x} per million output tokens<extra></extra>",
+        customdata=[money(r.output) for r in rows],
+        hovertemplate="%{y}: %{customdata} per million output tokens<extra></extra>",
     )
     layout = base_layout(
         height=80 + 46 * len(rows),

@@ -131,12 +131,12 @@ def release_prices(data: Data) -> Chart:
         go.Scatter(
             x=[p[0].isoformat() for p in line] + [end.isoformat()],
             y=[p[1] for p in line] + [line[-1][1]],
-            customdata=[short_model(p[3]) for p in line] + [short_model(line[-1][3])],
+            customdata=[[short_model(p[3]), money(p[1])] for p in line + line[-1:]],
             name="Main model, busy hours",
             mode="lines",
             meta="deepseek",
             line={"shape": "hv", "color": colour, "width": 3.5},
-            hovertemplate="%{x|%d %b %Y}: %{customdata}, $%{y} per million output tokens<extra></extra>",
+            hovertemplate="%{x|%d %b %Y}: %{customdata[0]}, %{customdata[1]} per million output tokens<extra></extra>",
         )
     ]
     spikes = [spike_note(data, point, following) for point, following in brief]
@@ -149,7 +149,8 @@ def release_prices(data: Data) -> Chart:
                 mode="markers",
                 meta="deepseek",
                 marker={"color": colour, "symbol": "circle-open", "size": 10, "line": {"width": 2, "color": colour}},
-                hovertemplate="%{x|%d %b %Y}: list price $%{y} for a few days<extra></extra>",
+                customdata=[money(point[1]) for point, _ in brief],
+                hovertemplate="%{x|%d %b %Y}: list price %{customdata} for a few days<extra></extra>",
             )
         )
     low = min(line, key=lambda p: (p[1], p[0]))
@@ -197,6 +198,7 @@ def release_prices(data: Data) -> Chart:
     summary = (
         f"DeepSeek-R1 launched at {money(launch)} per million output tokens on {day(big[0][0])}. "
         + " ".join(series_words(name, points, which) for name, points, which in series)
+        + " The chart draws the first of these four; the table lists every change."
         + f" Prices as on the latest DeepSeek pricing page we read ({day(end)}). "
         "Busy hours are mornings and afternoons in Beijing on weekdays."
     )

@@ -311,3 +311,15 @@ def test_the_efficiency_picture_is_short_on_a_phone_and_its_text_is_never_small(
     sizes = [int(s) for n in chart.phone["annotations"] for s in re.findall(r"font-size:(\d+)px", n["text"])]
     assert sizes and min(sizes) >= MIN_TEXT
     assert all(n["font"]["size"] >= MIN_TEXT for n in chart.phone["annotations"])
+
+
+@pytest.mark.parametrize("chart_id", CHARTS)
+def test_no_tooltip_prints_a_dollar_sign_the_axis_already_adds(chart_id):
+    """An unformatted %{x} or %{y} takes its axis's tick prefix: "$%{x}" on a dollar axis read "$$12"."""
+    spec = SPECS[chart_id]
+    for layout in (spec["layout"], {**spec["layout"], **(spec.get("phone") or {})}):
+        for trace in spec["data"]:
+            for letter in ("x", "y"):
+                key = f"{letter}axis{trace.get(letter + 'axis', letter)[1:]}"
+                if (layout.get(key) or {}).get("tickprefix") == "$":
+                    assert f"${{{letter}}}" not in (trace.get("hovertemplate") or "").replace("%", ""), trace.get("name")
