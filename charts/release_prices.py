@@ -20,10 +20,7 @@ from charts.theme import ACTORS, axis, base_layout
 # The small model's line: deepseek-chat (V3), then deepseek-v4-flash, then deepseek-flash.
 # A row billing both old names (V3.1, V3.2) moves both lines: they then run together.
 # The chart draws the big model's busy-hour (or all-day) price; the rest goes to the table and the summary.
-LINES = {
-    "big": ("Reasoning / Pro model", "deepseek-r1"),
-    "small": ("Chat / Flash model", "deepseek-v3"),
-}
+LINES = {"big": "deepseek-r1", "small": "deepseek-v3"}  # each line and the launch-day row it starts from
 BRIEF = 30  # days: a price that held for less is not part of the line; a hollow dot marks it instead
 
 
@@ -46,7 +43,7 @@ def launch_row(data: Data, row_id: str):
 def steps(data: Data, line: str) -> list[tuple]:
     """(date, highest output price of the day, lowest output price of the day, model billed at the highest)
     after each change."""
-    start = launch_row(data, LINES[line][1])
+    start = launch_row(data, LINES[line])
     prices, model = {"all": start.output}, start.model
     points = [(start.as_of, start.output, start.output, model)]
     for row in sorted(data.api_price_history, key=lambda r: (r.date_effective, r.period)):
@@ -227,7 +224,7 @@ def release_prices(data: Data) -> Chart:
         columns=["From", "Model", "API names", "Hours", "Input, cached ($)", "Input ($)", "Output ($)", "Status"],
         rows=rows,
         cell_formats=[None, None, None, None, money, money, money, None],
-        sources=[launch_row(data, start).source for _, start in LINES.values()]
+        sources=[launch_row(data, start).source for start in LINES.values()]
         + [r.source for r in data.api_price_history]
         + later_pages(data),
         phone={
