@@ -321,5 +321,6 @@ def test_no_tooltip_prints_a_dollar_sign_the_axis_already_adds(chart_id):
         for trace in spec["data"]:
             for letter in ("x", "y"):
                 key = f"{letter}axis{trace.get(letter + 'axis', letter)[1:]}"
+                hover = (trace.get("hovertemplate") or "").replace("%", "")
                 if (layout.get(key) or {}).get("tickprefix") == "$":
-                    assert f"${{{letter}}}" not in (trace.get("hovertemplate") or "").replace("%", ""), trace.get("name")
+                    assert f"${{{letter}}}" not in hover, hover
