@@ -23,7 +23,7 @@ from charts.schema import Data
 from charts.text import label
 from charts.theme import ACTORS, axis, base_layout
 from charts.timeline_labels import key_labels, rule_bands
-from charts.timeline_steps import DIRECTION_WORDS, direction_word, stepper_html, symbol
+from charts.timeline_steps import DIRECTION_WORDS, direction_word, runs, stepper_html, symbol
 
 # Short lane names: they sit beside the plot and must leave room for it on a phone. Top to bottom.
 LANES = [
@@ -38,15 +38,6 @@ LANE_Y = {key: len(LANES) - 1 - index for index, (key, _, _) in enumerate(LANES)
 R1 = "deepseek-r1-2025-01"
 # Text on the wide desk picture: it shrinks by about a third on paper and on a tablet.
 DESK_TEXT = 15
-
-
-def turns(rules) -> list[str]:
-    """What the US rules did over time, runs merged, in order: ["tightened", "loosened"] (the title's claim)."""
-    out: list[str] = []
-    for event in rules:
-        if event.direction != "unchanged" and (not out or out[-1] != event.direction):
-            out.append(event.direction)
-    return out
 
 
 def rules_key(size: int) -> str:
@@ -173,7 +164,7 @@ def export_controls_timeline(data: Data) -> Chart:
     )
     chart = Chart(
         id="export-controls-timeline",
-        title=f"US chip rules {', then '.join(turns(rules))}, while DeepSeek kept releasing models",
+        title=f"US chip rules {', then '.join(run['word'] for run in runs(events))}, while DeepSeek kept releasing models",
         caption="Large markers are the events the story turns on; small ones are the rest. US rules: a filled "
         "square tightened what China may buy, a hollow one loosened it. Shading shows how long a rule was in "
         "force; the dotted line is R1's release.",

@@ -4,7 +4,7 @@ Static HTML, in the page from the first paint (no script): time runs down a line
 `headline` in data/timeline.yaml) is a step with its number (the phone chart marks the same events
 with it), date, lane (a mark in the actor's shape and colour, and the lane's name), headline and
 meaning. A US rule says whether it tightened or loosened what China may buy (its `direction`) and how
-long it was in force (`in_force_until`). R1's release is the stepper's divider, between the events
+long it was in force (`in_force_until`); a line above the steps sums up what all the US rules did, in turn. R1's release is the stepper's divider, between the events
 before and after it. Colours are the --actor-* CSS variables generated from charts/theme.py.
 """
 
@@ -69,6 +69,24 @@ def symbol(event, actor: str) -> str:
     return ACTORS[actor].symbol
 
 
+def runs(events) -> list[dict]:
+    """What the US rules did over time, oldest first, consecutive rules of one direction merged and those
+    that changed no rule skipped: [{"direction": "tightened", "count": 6, "span": "Aug 2022 – Apr 2025"}, ...].
+    The title's claim ("tightened, then loosened") and the line above the stepper both read it."""
+    out: list[dict] = []
+    for event in events:
+        if event.lane != "us_rules" or direction_word(event) == DIRECTION_WORDS["unchanged"]:
+            continue
+        if out and out[-1]["direction"] == event.direction:
+            out[-1].update(count=out[-1]["count"] + 1, last=event.date)
+        else:
+            out.append({"direction": event.direction, "count": 1, "first": event.date, "last": event.date})
+    for run in out:
+        run["word"] = DIRECTION_WORDS[run["direction"]]
+        run["span"] = " – ".join(dict.fromkeys(f"{d:%b}\u00a0{d:%Y}" for d in (run["first"], run["last"])))
+    return out
+
+
 def steps(events, lanes: dict[str, tuple[str, str]], r1_id: str) -> list[dict]:
     """One step per key event, oldest first. lanes: lane key -> (lane name, actor key)."""
     by_id = {e.id: e for e in events}
@@ -98,5 +116,5 @@ def steps(events, lanes: dict[str, tuple[str, str]], r1_id: str) -> list[dict]:
 
 def stepper_html(events, lanes: dict[str, tuple[str, str]], r1_id: str) -> str:
     found = steps(events, lanes, r1_id)
-    html = TEMPLATES.get_template("timeline-stepper.html.j2").render(steps=found)
+    html = TEMPLATES.get_template("timeline-stepper.html.j2").render(steps=found, runs=runs(events))
     return "\n".join(line for line in html.splitlines() if line.strip())

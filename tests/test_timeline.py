@@ -24,6 +24,8 @@ WORDS = {"tightened": "tightened", "loosened": "loosened", "unchanged": "changed
 PHONE = {"viewport": {"width": 390, "height": 800}, "is_mobile": True, "has_touch": True}
 FIGURE = f"#figure-{CHART_ID}"
 STEPPER = f"{FIGURE} ol.timeline-stepper"
+RULES = [e for e in EVENTS if e.lane == "us_rules" and e.direction != "unchanged"]  # those that changed a rule
+TURNS = [RULES[0].direction] + [b.direction for a, b in zip(RULES, RULES[1:]) if b.direction != a.direction]
 
 
 def timeline_chart(data):
@@ -86,6 +88,18 @@ def test_the_stepper_holds_each_key_event_once_in_order_with_what_each_us_rule_d
     assert len(r1) == 1 and f"released, {day(R1.date)}" in r1[0]
 
 
+def test_the_line_above_the_steps_counts_what_the_us_rules_did_in_turn():
+    html = timeline_chart(DATA).narrow_html
+    line = re.search(r'<p class="stepper-rules".*?</p>', html, re.S).group(0)
+    rules, turns = RULES, TURNS
+    said = re.findall(r'rule-(\w+)">[^<]+</span> (\d+) times?', line)
+    assert [d for d, _ in said] == turns
+    assert sum(int(n) for _, n in said) == len(rules), "every US rule that changed something is counted once"
+    for direction in set(turns):
+        runs_total = sum(int(n) for d, n in said if d == direction)
+        assert runs_total == sum(1 for e in rules if e.direction == direction), direction
+
+
 # --- In the browser, at 390 px --------------------------------------------------------------------
 
 
@@ -132,6 +146,9 @@ def test_every_us_rule_step_says_whether_it_tightened_or_loosened(reader, site, 
             assert badge.count() == 0, event.id
     words = r.page.locator(f"{STEPPER} .rule-change").all_inner_texts()
     assert "tightened" in words and "loosened" in words, "the stepper shows no turn"
+    line = r.page.locator(f"{FIGURE} .stepper-rules")
+    assert line.is_visible() and line.bounding_box()["y"] < r.page.locator(STEPPER).bounding_box()["y"]
+    assert line.locator(".rule-change").all_inner_texts() == [WORDS[d] for d in TURNS], "the line says the turns"
 
 
 def test_the_r1_divider_sits_between_the_events_before_and_after_r1(reader, site, page_name):
