@@ -37,6 +37,8 @@ LISTS = {
             "v3-2-exp-2025-09",
             "v3-2-2025-12",
             "v4-preview-2026-04",
+            "v4-final-2026-08",
+            "v41-flash-2026-09",
         ],
     ),
 }
@@ -58,12 +60,12 @@ def gap(earlier, later) -> str:
 
 def rows(events, layout: str) -> tuple[list[dict], float]:
     """Each event's y position and wrapped title, and the gap before it, spaced by the time it took
-    (up to two extra lines for two years or more); the drawing's height."""
+    (three extra lines a year, at most six); the drawing's height."""
     font, y, out = FONT[layout], 8.0, []
     for i, event in enumerate(events):
         lines = textwrap.wrap(event.title, CHARS[layout])
         if i:
-            extra = font * 2 * min((event.date - events[i - 1].date).days / 730, 1)
+            extra = font * 3 * min((event.date - events[i - 1].date).days / 365, 2)
             out[-1]["gap"] = {"text": gap(events[i - 1], event), "y": y + font * 0.2 + extra / 2}
             y += font * 1.5 + extra
         top = y + font * (1.3 if layout == "narrow" else 0)  # on a phone the date takes its own line
@@ -83,12 +85,13 @@ def event_list(data: Data, list_id: str) -> Diagram:
     r1 = by_id.get("deepseek-r1-2025-01", first)
     title = {
         "lab": f"From a trading fund's supercomputer to R1 in {last.date.year - first.date.year} years",
-        "deepseek": f"{n} releases and milestones in the {months(r1.date, last.date)} months after R1",
+        "deepseek": f"In the {months(r1.date, last.date)} months after R1, DeepSeek put out {n} releases and "
+        f"milestones, about one every {months(r1.date, last.date) / n:.0f} months",
     }[kind]
     return Diagram(
         id=list_id,
         title=title,
-        caption="Dated events from the site's timeline data, oldest first.",
+        caption="Oldest first; the line between two events is longer the longer the wait.",
         summary=" ".join(f"{day(e.date)}: {e.title}." for e in events),
         sources=[e.source for e in events],
         template="event-list",

@@ -120,8 +120,8 @@ def workload_calculator(data: Data) -> Chart:
     cheap, dear = pair(data)
     chart = Chart(
         id="workload-calculator",
-        title=f"{default.name}: {times(task_cost(dear, default) / task_cost(cheap, default))} times as much "
-        f"with {dear.model} as with {cheap.model}, at list prices",
+        title=f"{default.name}: {dear.model} costs {times(task_cost(dear, default) / task_cost(cheap, default))} "
+        f"times as much as {cheap.model}, at list prices",
         caption="Cost of one task at each model's list price. The tasks and their token counts are our rough "
         "assumptions, not measurements.",
         hint="Pick a task or type your own token counts; the chart recomputes.",

@@ -132,3 +132,17 @@ def test_dated_lists_say_and_show_the_time_between_events():
         steps = [b["y"] - a["y"] for a, b in zip(rows, rows[1:])]
         assert steps[0] > steps[2] > steps[1], (layout, steps)  # a longer wait, a longer stretch of line
         assert [r["gap"]["text"] if r["gap"] else None for r in rows][-1] is None
+
+
+def test_the_after_r1_title_gives_the_pace_the_listed_events_show():
+    from charts import event_lists
+
+    data = load(ROOT)
+    by_id = {e.id: e for e in data.timeline}
+    events = [by_id[i] for i in event_lists.LISTS["after-r1"][1]]
+    r1, last = by_id["deepseek-r1-2025-01"].date, max(e.date for e in events)
+    span = (last.year - r1.year) * 12 + last.month - r1.month
+    title = event_lists.event_list(data, "after-r1").title
+    numbers = [int(n) for n in re.findall(r"\d+", title.replace("R1", ""))]
+    assert numbers == [span, len(events), round(span / len(events))], title
+    assert all(e.date > r1 for e in events)
