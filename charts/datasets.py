@@ -131,7 +131,8 @@ class EfficiencyFactor(Strict):
     baseline: Text  # what it is measured against, in a few words
     trick: Text  # the idea's short name, in bold on the chart ("Mixture of experts")
     # What it does, in a few words, with {value} for the reported figure and, for a cut, {left} for
-    # what is still needed (100 minus it): the chart draws that, so the row must say it.
+    # what is still needed (100 minus it): the chart draws that, so the row must say it. A share_of row
+    # may also say {part} and {whole}, its two figures, which the build fills in ("20 of 132 blocks").
     says: Text
     explanation: Text
     status: Status
@@ -145,6 +146,12 @@ class EfficiencyFactor(Strict):
             raise ValueError("give either value or share_of (two figure ids), not both")
         if self.share_of and self.effect not in ("share_left", "cost"):
             raise ValueError(f"share_of gives a percent share, which a {self.effect} effect is not")
+        # A cut is drawn as what is left, so its row says both: "keeps {left} of the memory, {value} less".
+        wanted = {"{left}", "{value}"} if self.effect == "cut" else {"{value}"}
+        found = set(re.findall(r"\{[^}]*\}", self.says))
+        parts = {"{part}", "{whole}"} if self.share_of else set()
+        if not wanted <= found <= wanted | parts:
+            raise ValueError(f"says must contain {' and '.join(sorted(wanted))} and nothing else in braces")
         if self.value is None:  # checked again once the build has worked it out
             return self
         low, high = {"share_left": (0, 100), "cut": (0, 100), "faster": (1, None), "cost": (0, None)}[self.effect]
@@ -154,11 +161,6 @@ class EfficiencyFactor(Strict):
         unit = "times" if self.effect == "faster" else "percent"
         if self.unit != unit:
             raise ValueError(f"unit must be {unit} for a {self.effect} effect")
-        # A cut is drawn as what is left, so its row says both: "keeps {left} of the memory, {value} less".
-        wanted = {"{left}", "{value}"} if self.effect == "cut" else {"{value}"}
-        found = set(re.findall(r"\{[^}]*\}", self.says))
-        if found != wanted:
-            raise ValueError(f"says must contain {' and '.join(sorted(wanted))} and nothing else in braces")
         return self
 
     @property

@@ -2,9 +2,10 @@
 
 Three panels, one meaning each and every row going one way: what is left of the older way (the
 older way = 100%, every dot lower), how many times as fast (the older way = 1×, every dot higher),
-and the prices paid for them (from zero, every dot higher). A grey ring is the older way, a blue
-dot DeepSeek's design; each row says its number and what it is measured against. Nothing is
-multiplied together. The words of each row come from charts/effects.py.
+and the prices paid for them (from zero, every mark higher). A grey ring is the older way, a blue
+dot DeepSeek's design, a red cross a price paid (its own mark from charts/theme.py, so a cost never
+reads as a gain); each row says its number and what it is measured against. Nothing is multiplied
+together. The words of each row come from charts/effects.py.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from charts.numbers import trim
 from charts.render import Chart
 from charts.schema import Data
 from charts.text import label, wrapped
-from charts.theme import ACTORS, MARK_WORDS, base_layout, colour
+from charts.theme import ACTORS, MARK_WORDS, SIGNS, base_layout
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,13 @@ class Panel:
     direction: str  # "down": every dot below its ring; "up": every dot above it
     unit: str  # the tick labels' suffix
     said: str  # the panel in the words of the "In words" summary
+    mark: str = "deepseek"  # the PALETTE key its marks are drawn in: DeepSeek's design, or a cost
 
 
 PANELS = [
     Panel("What is left (older way = 100%)", ("share_left", "cut"), 100, "down", "%", "What is left of the older way"),
     Panel("Times as fast (older way = 1×)", ("faster",), 1, "up", "×", "Times as fast as the older way"),
-    Panel("Paid in return (percent)", ("cost",), 0, "up", "%", "Paid in return"),
+    Panel("What it cost (smaller is better)", ("cost",), 0, "up", "%", "What it cost", "cost"),
 ]
 
 # The layout in px, so every panel, row and gap has the room its text needs on a desk and on a phone.
@@ -100,23 +102,26 @@ def title(factors) -> str:
     faster = [f.value for f in factors if f.effect in PANELS[1].effects]
     parts = []
     if left:
-        parts.append(f"cut one cost to a fraction of the older way (as little as {trim(min(left))}%)")
+        parts.append(f"down to {trim(min(left))}% of the older way")
     if faster:
-        parts.append(f"made one job faster (up to {trim(max(faster))}×)")
-    return "Each trick " + " or ".join(parts) if parts else "Each trick against the older way it improves on"
+        parts.append(f"up to {trim(max(faster))}× as fast")
+    return "Each trick saves on its own: " + ", or ".join(parts) if parts else "Each trick saves on its own"
 
 
 def add_panel(figure, row: int, panel: Panel, items) -> None:
-    """One panel's dumbbells: a grey line from the older way to DeepSeek's dot, the ring, the dot."""
+    """One panel's dumbbells: a line from the older way to DeepSeek's mark, the grey ring, the mark.
+    A cost's line and mark are drawn as a cost: red, a cross."""
     rows = list(range(len(items)))
     grey = ACTORS["other"].colour
+    mark = SIGNS.get(panel.mark) or ACTORS[panel.mark]
+    stroke = (mark.colour, panel.mark) if panel.mark in SIGNS else (grey, "other")
     figure.add_trace(
         go.Scatter(
             x=[v for f in items for v in (panel.start, drawn(f), None)],
             y=[v for r in rows for v in (r, r, None)],
             mode="lines",
-            line={"color": grey, "width": 3},
-            meta="other",
+            line={"color": stroke[0], "width": 3},
+            meta=stroke[1],
             hoverinfo="skip",
         ),
         row=row,
@@ -142,8 +147,8 @@ def add_panel(figure, row: int, panel: Panel, items) -> None:
             x=[drawn(f) for f in items],
             y=rows,
             mode="markers",
-            marker={"color": colour("deepseek"), "size": 13},
-            meta=["deepseek"] * len(items),
+            marker={"color": mark.colour, "symbol": mark.symbol, "size": 13 if mark.symbol == "circle" else 15},
+            meta=[panel.mark] * len(items),
             cliponaxis=False,
             customdata=[[wrapped(sentence(f), 40), wrapped(f.explanation, 40), f.kind] for f in items],
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>%{customdata[2]}</i><extra></extra>",
@@ -157,8 +162,11 @@ def add_panel(figure, row: int, panel: Panel, items) -> None:
     if panel.unit == "×":  # one tick per whole time, from the older way's 1×
         whole = range(1, math.ceil(highest) + 1)
         ticks = {"tickmode": "array", "tickvals": list(whole), "ticktext": [f"{v}×" for v in whole]}
-    # A little room left of zero, so a mark at or near zero is not cut off by the axis.
-    figure.update_xaxes(range=[-highest * 0.04, highest * 1.1], automargin=False, row=row, col=1, **ticks)
+    # A little room left of the axis's first tick, so a mark at or near it is not cut off; no more room,
+    # and no zero line: left of 1× a stray grid line read as "0×".
+    floor = panel.start if panel.unit == "×" else 0  # percents from zero, times from the older way's 1×
+    low = floor - (highest - floor) * 0.04
+    figure.update_xaxes(range=[low, highest * 1.1], zeroline=False, automargin=False, row=row, col=1, **ticks)
     figure.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, showline=False, ticks="", row=row, col=1)
 
 
@@ -186,8 +194,9 @@ def efficiency_factors(data: Data) -> Chart:
         id="efficiency-factors",
         title=headline,
         caption=f"{MARK_WORDS['other'].capitalize()}: the older way each trick is measured against, named on "
-        f"its row. {MARK_WORDS['deepseek'].capitalize()}: DeepSeek's design. Each has its own starting point "
-        "and helps a different part of the work, so they cannot be multiplied together.",
+        f"its row. {MARK_WORDS['deepseek'].capitalize()}: DeepSeek's design. {MARK_WORDS['cost'].capitalize()}: "
+        "what DeepSeek paid for it. Each has its own starting point and helps a different part of the work, "
+        "so they cannot be multiplied together.",
         figure=figure,
         summary=summary,
         columns=["Effect", "Value", "Unit", "Measured against", "What it means", "Status"],

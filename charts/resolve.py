@@ -7,6 +7,7 @@ it takes the row's value, source, status and date.
 from __future__ import annotations
 
 from charts.fields import DataError
+from charts.numbers import trim
 from charts.schema import Figure
 
 
@@ -96,11 +97,12 @@ def worked_out_shares(name: str, compute, figures: dict):
                 raise DataError(f'{name}: entry "{row.id}", field share_of: unknown figure "{missing[0]}"')
             part, whole = (figures[f][1].value for f in row.share_of)
             value = round(part / whole * 100, 1)
+            says = row.says.replace("{part}", trim(part)).replace("{whole}", trim(whole))
             try:
-                type(row).model_validate({**row.model_dump(), "value": value, "share_of": None})
+                type(row).model_validate({**row.model_dump(), "value": value, "share_of": None, "says": says})
             except ValidationError as error:
                 message = error.errors()[0]["msg"].removeprefix("Value error, ")
                 raise DataError(f'{name}: entry "{row.id}", field share_of: {message}') from None
-            row = row.model_copy(update={"value": value})
+            row = row.model_copy(update={"value": value, "says": says})
         factors.append(row)
     return compute.model_copy(update={"factors": factors})

@@ -32,6 +32,9 @@ ACTORS = {
     "nvidia": Actor("Nvidia", "#A67400", "triangle-up"),  # Okabe-Ito's orange, darkened: amber, never olive
     "other": Actor("Other labs and companies", "#8C8C8C", "circle-open"),
 }
+# Marks that are not actors: a price paid for a saving (the engineering chart's costs), in a warning red
+# no actor wears and as a cross no actor is drawn with, so a cost never reads as DeepSeek's gain.
+SIGNS = {"cost": Actor("A price paid", "#D1365A", "x")}
 # How a caption names each actor's mark, in the colour and shape the chart draws (a test checks them).
 MARK_WORDS = {
     "deepseek": "blue dots",
@@ -39,6 +42,7 @@ MARK_WORDS = {
     "us_government": "magenta squares",
     "nvidia": "amber triangles",
     "other": "grey rings",
+    "cost": "red crosses",
 }
 
 
@@ -57,7 +61,7 @@ def colour_key(models: list[tuple[str, str]]) -> str:
     return "Colour shows the developer: " + "; ".join(parts) + "."
 
 
-PALETTE = {key: actor.colour for key, actor in ACTORS.items()}  # what the browser code receives
+PALETTE = {key: actor.colour for key, actor in {**ACTORS, **SIGNS}.items()}  # what the browser code receives
 DEVELOPERS = {"deepseek": "deepseek", "openai": "openai", "nvidia": "nvidia"}
 BACKGROUNDS = {"light": "#ffffff", "dark": "#1e2129"}
 
@@ -68,7 +72,7 @@ def actor_of(developer: str) -> str:
 
 
 def colour(actor: str) -> str:
-    return ACTORS[actor].colour
+    return PALETTE[actor]
 
 
 FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'

@@ -12,7 +12,7 @@ from charts import engineering, pipeline
 from charts.loader import load
 from charts.numbers import trim
 from charts.render import spec_json
-from charts.theme import ACTORS, BACKGROUNDS, MARK_WORDS, MIN_TEXT, PALETTE
+from charts.theme import ACTORS, BACKGROUNDS, MARK_WORDS, MIN_TEXT, PALETTE, SIGNS
 from local_site import ROOT
 
 DATA = load(ROOT)
@@ -193,10 +193,11 @@ def test_no_loss_is_drawn_green():
 
 SHAPE_WORDS = {"circle": "dots", "diamond": "diamonds", "square": "squares", "triangle-up": "triangles"}
 SHAPE_WORDS["circle-open"] = "rings"
+SHAPE_WORDS["x"] = "crosses"
 
 
 def test_the_words_for_each_actors_mark_name_the_shape_it_is_drawn_with():
-    for key, actor in ACTORS.items():
+    for key, actor in {**ACTORS, **SIGNS}.items():
         assert MARK_WORDS[key].endswith(SHAPE_WORDS[actor.symbol]), f"{key} is drawn as {actor.symbol}"
 
 
@@ -242,13 +243,45 @@ def test_each_efficiency_effect_shows_its_starting_point_and_no_mark_sits_on_the
     spec = SPECS["efficiency-factors"]
     marks = [t for t in spec["data"] if t.get("mode") == "markers"]
     starts = sum(len(t["x"]) for t in marks if t["meta"][0] == "other")
-    lands = sum(len(t["x"]) for t in marks if t["meta"][0] == "deepseek")
+    lands = sum(len(t["x"]) for t in marks if t["meta"][0] in ("deepseek", "cost"))
     assert starts == lands > 0
     for name, axis in spec["layout"].items():
         if name.startswith("xaxis"):
-            assert (
-                axis["range"][0] < 0 <= min(x for t in marks if t.get("xaxis", "x") == "x" + name[5:] for x in t["x"])
-            )
+            assert axis["range"][0] < min(x for t in marks if t.get("xaxis", "x") == "x" + name[5:] for x in t["x"])
+
+
+def test_no_efficiency_axis_draws_a_line_left_of_where_its_panel_starts():
+    """Left of the speed-ups' 1× a zero line read as "0×", with a gap to the older way's ring."""
+    spec = SPECS["efficiency-factors"]
+    for drawn in efficiency_panels():
+        axis = spec["layout"][drawn["axis"].replace("x", "xaxis")]
+        assert axis["zeroline"] is False, drawn["panel"].title
+        floor = min(min(r["ring"], r["dot"]) for r in drawn["rows"])
+        floor = 0 if drawn["panel"].unit == "%" else floor
+        span = axis["range"][1] - axis["range"][0]
+        assert floor - 0.06 * span < axis["range"][0] < floor, f"{drawn['panel'].title}: {axis['range']}"
+        assert all(v >= floor for v in axis.get("tickvals", [floor])), "a tick left of the older way"
+
+
+def test_the_costs_are_drawn_as_costs_not_as_deepseeks_gains():
+    """Panel 3 drew DualPipe's 15.2% in the same blue dot as the savings: nothing said it was a price."""
+    spec = SPECS["efficiency-factors"]
+    costs = [f for f in DATA.training_compute.factors if f.effect == "cost"]
+    (drawn,) = [d for d in efficiency_panels() if "cost" in d["panel"].effects]
+    assert len(drawn["rows"]) == len(costs) and "smaller is better" in drawn["panel"].title
+    marks = [t for t in spec["data"] if t.get("xaxis", "x") == drawn["axis"] and t.get("mode") == "markers"]
+    ours = [t for t in marks if t["meta"][0] != "other"]
+    assert ours and all(t["meta"][0] == "cost" and t["marker"]["color"] == PALETTE["cost"] for t in ours)
+    assert all(t["marker"]["symbol"] == SIGNS["cost"].symbol != ACTORS["deepseek"].symbol for t in ours)
+    assert PALETTE["cost"] not in {a.colour for a in ACTORS.values()}
+    assert MARK_WORDS["cost"] in CHARTS["efficiency-factors"].caption.lower()
+    others = [d for d in efficiency_panels() if d["axis"] != drawn["axis"]]
+    assert all(
+        t["meta"][0] == "deepseek"
+        for d in others
+        for t in spec["data"]
+        if t.get("xaxis", "x") == d["axis"] and t.get("mode") == "markers" and t["meta"][0] != "other"
+    )
 
 
 def efficiency_panels() -> list[dict]:
@@ -261,7 +294,9 @@ def efficiency_panels() -> list[dict]:
         if note["text"] in by_title:
             axis = note["xref"].split()[0]  # "x2 domain" -> "x2"
             marks = {
-                t["meta"][0]: t["x"] for t in spec["data"] if t.get("mode") == "markers" and t.get("xaxis", "x") == axis
+                ("other" if t["meta"][0] == "other" else "ours"): t["x"]
+                for t in spec["data"]
+                if t.get("mode") == "markers" and t.get("xaxis", "x") == axis
             }
             words = sorted(
                 (n["y"], n["text"])
@@ -270,9 +305,9 @@ def efficiency_panels() -> list[dict]:
             )
             rows = [
                 {"ring": ring, "dot": dot, "words": text}
-                for ring, dot, (_, text) in zip(marks["other"], marks["deepseek"], words, strict=True)
+                for ring, dot, (_, text) in zip(marks["other"], marks["ours"], words, strict=True)
             ]
-            panels.append({"panel": by_title[note["text"]], "rows": rows})
+            panels.append({"panel": by_title[note["text"]], "rows": rows, "axis": axis})
     return panels
 
 

@@ -165,12 +165,7 @@ def claim_efficiency_factors(data):
     ]
     faster = [f.value for f in factors if f.effect == "faster"]
     assert all(0 < v < 100 for v in left) and all(v > 1 for v in faster), "no longer a fraction / faster"
-    return [
-        "cut one cost to a fraction of the older way",
-        f"as little as {min(left):.4g}%",
-        "made one job faster",
-        f"up to {max(faster):.4g}×",
-    ]
+    return [f"down to {min(left):.4g}% of the older way", f"up to {max(faster):.4g}× as fast"]
 
 
 def claim_competing_estimates(data):
@@ -453,3 +448,14 @@ def test_a_share_the_data_does_not_report_is_worked_out_from_its_two_figures(pro
     chart = {c.id: c for c in pipeline.all_charts(load(project_copy))}["efficiency-factors"]
     whole = DATA.figures[shared[0].share_of[1]].value
     assert f"{trim(100 * 33 / whole, 1)}%" in chart.summary
+    assert f"sets aside 33 of each chip's {trim(whole)} processing blocks" in chart.summary, "the blocks are typed"
+
+
+def test_a_share_row_must_not_name_its_two_figures_unless_it_is_a_share(project_copy):
+    """{part} and {whole} are filled in from share_of: a typed value has no two figures to fill them with."""
+    path = project_copy / "data/training_compute.yaml"
+    doc = yaml.safe_load(path.read_text())
+    next(f for f in doc["factors"] if f["effect"] == "faster")["says"] = "runs {value} as fast on {whole} chips"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    with pytest.raises(DataError, match=r"says must contain \{value\} and nothing else"):
+        load(project_copy)
