@@ -1,5 +1,5 @@
-"""Words on and about the price-history chart: labels at the line's turning points, the label on a
-list price that held only days, and a sentence per price series for the "In words" summary."""
+"""Words on and about the price-history chart: labels at the line's turning points and its other steps,
+the label on a list price that held only days, and a sentence per price series for the "In words" summary."""
 
 from __future__ import annotations
 
@@ -51,19 +51,49 @@ def turning_labels(line: list[tuple], low: tuple, cut: float, end) -> tuple[list
         {**desk[1], "text": f"{now}:<br><b>{money(last[1])}</b>"},
     ]
     if cut and low is not start and low is not last:
+        cuts = cuts_to(line, low)
+        steps = f" in {COUNT.get(cuts, cuts)} steps" if cuts > 1 else ""
         desk.append(
             note(
                 low[0].isoformat(),
                 low[1],
-                f"Cut {cut:.0%} to <b>{money(low[1])}</b>",
+                f"Cut {cut:.0%}{steps} to <b>{money(low[1])}</b>",
                 "left",
                 "bottom",
                 xshift=4,
                 yshift=4,
             )
         )
-        phone.append({**desk[-1], "text": f"Cut {cut:.0%}<br>to <b>{money(low[1])}</b>"})
+        phone.append(
+            {
+                **desk[-1],
+                "text": f"Cut {cut:.0%}<br>{steps.strip()}<br>to <b>{money(low[1])}</b>".replace("<br><br>", "<br>"),
+            }
+        )
     return desk, phone
+
+
+COUNT = {2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def cuts_to(line: list[tuple], low: tuple) -> int:
+    """How many steps down the line took from its start to its lowest price."""
+    upto = line[: line.index(low) + 1]
+    return sum(1 for before, after in zip(upto, upto[1:]) if after[1] < before[1])
+
+
+def step_labels(line: list[tuple], low: tuple) -> tuple[list[dict], list[dict]]:
+    """A plain price (no bold, no words) at every step of the line that the turning labels leave out,
+    so a cut in two steps reads as two steps (desk, then phone: the same labels)."""
+    labels = []
+    for before, point in zip(line, line[1:-1]):
+        if point is low or point[1] == before[1]:  # a change at quiet hours only leaves the line level
+            continue
+        if point[1] < before[1]:  # a step down: the price left of the drop, under the higher line
+            labels.append(note(point[0].isoformat(), point[1], money(point[1]), "right", "middle", xshift=-5))
+        else:  # a step up: the price on top of the new level
+            labels.append(note(point[0].isoformat(), point[1], money(point[1]), "left", "bottom", xshift=4, yshift=2))
+    return labels, [dict(n) for n in labels]
 
 
 def spike_note(data: Data, point: tuple, following: tuple) -> tuple[dict, dict, str]:

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from charts.fields import DataError
 from charts.numbers import day, money
-from charts.price_notes import series_words, short_model, spike_note, turning_labels
+from charts.price_notes import series_words, short_model, spike_note, step_labels, turning_labels
 from charts.render import Chart
 from charts.schema import Data
 from charts.theme import ACTORS, axis, base_layout
@@ -121,7 +121,7 @@ def release_prices(data: Data) -> Chart:
     launch = big[0][1]
     rise, brief = rises(big, launch, end)
     title, cut = headline(big, rise)
-    # A list price that held a few days is a hollow dot with its own label, not a spike of the line.
+    # A list price that held a few days is a hollow dot with its own label, left out of the line.
     spiked = {point[0] for point, _ in brief}
     line = [p for p in big if p[0] not in spiked]
     traces = [
@@ -152,6 +152,7 @@ def release_prices(data: Data) -> Chart:
         )
     low = min(line, key=lambda p: (p[1], p[0]))
     desk_labels, phone_labels = turning_labels(line, low, cut, end)
+    desk_steps, phone_steps = step_labels(line, low)
     reference = {  # R1's launch price, across the whole chart: above it is dearer than R1 was
         "type": "line",
         "name": "deepseek",
@@ -164,6 +165,12 @@ def release_prices(data: Data) -> Chart:
         "layer": "below",
         "line": {"color": colour, "width": 1.5, "dash": "dot"},
     }
+    # A thin dotted stalk from the price the line settles at up to the dot: listed briefly, then discounted.
+    stalks = [
+        {**reference, "x0": point[0].isoformat(), "x1": point[0].isoformat(), "y0": following[1], "y1": point[1]}
+        for point, following in brief
+        if following[1] is not None
+    ]
     top = max(p[1] for p in big) * 1.22
     layout = base_layout(
         height=400,
@@ -178,8 +185,8 @@ def release_prices(data: Data) -> Chart:
             tickformat="%b %Y",
         ),
         yaxis=axis("US$ per million output tokens", range=[0, top], fixedrange=True, tickprefix="$"),
-        shapes=[reference],
-        annotations=desk_labels + [n for n, _, _ in spikes],
+        shapes=[reference] + stalks,
+        annotations=desk_labels + desk_steps + [n for n, _, _ in spikes],
         dragmode=False,
     )
     series = [
@@ -231,8 +238,8 @@ def release_prices(data: Data) -> Chart:
             "height": 380,
             "margin": {"r": 8},
             "xaxis": {"tickformat": "%b<br>%Y", "tickangle": 0},
-            "yaxis": {"title": {"text": ""}},
-            "annotations": phone_labels + [n for _, n, _ in spikes],
+            "yaxis": {"title": {"text": "$ per million output tokens"}},
+            "annotations": phone_labels + phone_steps + [n for _, n, _ in spikes],
         },
     )
 

@@ -9,6 +9,7 @@ from charts import app_actions, release_prices
 from charts.fields import DataError
 from charts.loader import load
 from charts.numbers import money
+from charts.price_notes import COUNT
 from local_site import ROOT
 
 DATA = load(ROOT)
@@ -122,3 +123,25 @@ def test_a_price_that_held_only_days_is_a_labelled_dot_not_a_spike_and_is_explai
             assert any(money(point[1]) in t and "days" in t for t in texts), f"{point} is not labelled"
         assert f"Hollow dot: {release_prices.short_model(point[3])}'s list price" in chart.caption
         assert money(point[1]) in chart.caption
+
+
+def test_the_brief_list_price_hangs_from_the_line_on_a_stalk_and_every_step_is_labelled():
+    """A fresh reader took the hollow dot for a stray point and read the 81 % cut as one drop: a dotted
+    stalk now joins the dot to the price the line settled at, and every level of the line has its price."""
+    big = release_prices.steps(DATA, "big")
+    chart = release_prices.release_prices(DATA)
+    dots = next(t for t in chart.figure.data if t.mode == "markers")
+    line = next(t for t in chart.figure.data if "lines" in t.mode)
+    for x, y in zip(dots.x, dots.y):
+        after = next(p for p in big if p[0].isoformat() > x)  # the price that ended the brief one
+        assert after[1] in line.y
+        stalks = [s for s in chart.figure.layout.shapes if s.x0 == s.x1 == x]
+        assert [(s.y0, s.y1) for s in stalks] == [(after[1], y)], "the dot is not joined to the line"
+    levels = {y for before, y in zip(line.y, line.y[1:]) if y != before}
+    for notes in (chart.figure.layout.annotations, chart.phone["annotations"]):
+        texts = " ".join(n["text"] if isinstance(n, dict) else n.text for n in notes)
+        assert all(money(y) in texts for y in levels), "a step of the line has no price on it"
+    low = min(line.y)
+    downs = sum(1 for a, b in zip(line.y, line.y[1 : line.y.index(low) + 1]) if b < a)
+    assert downs < 2 or f"in {COUNT.get(downs, downs)} steps" in texts.replace("<br>", " "), "one cut, or in steps?"
+    assert "per million output tokens" in chart.phone["yaxis"]["title"]["text"]
