@@ -54,6 +54,9 @@ class Figure(Strict):
     source: SourceId | None = None
     as_of: dt.date | None = None
     includes: str | None = None
+    # What a chip or spending figure covers: one training run, or the whole company's chips or spending
+    # (the competing-estimates chart groups its rows by it).
+    scope: Literal["one_run", "whole_company"] | None = None
     note: str | None = None
 
     @model_validator(mode="after")

@@ -115,8 +115,10 @@ def axis(title: str = "", **extra) -> dict:
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
-def power_label(exponent: int, dollars: bool = False) -> str:
-    """A full label for a power of ten: $0.10, $1, $10k, $1M, $1B; or 10²⁴."""
+def power_label(exponent: int, dollars: bool = False, plain: bool = False) -> str:
+    """A full label for a power of ten: $0.10, $1, $10k, $1M, $1B; 10²⁴; or, `plain`, 100 and 10,000."""
+    if plain and not dollars and exponent >= 0:
+        return f"{10**exponent:,}"
     if not dollars:
         return "10" + str(exponent).translate(SUPERSCRIPT)
     if exponent < 0:
@@ -127,10 +129,13 @@ def power_label(exponent: int, dollars: bool = False) -> str:
     return f"${10**exponent}"
 
 
-def log_axis(title: str, low: float, high: float, dollars: bool = False, pad=(0.0, 0.0), **extra) -> dict:
+def log_axis(
+    title: str, low: float, high: float, dollars: bool = False, pad=(0.0, 0.0), plain: bool = False, **extra
+) -> dict:
     """A log axis with one grid line per power of ten, each labelled in full (no bare 2s and 5s).
 
-    The range covers whole powers of ten around [low, high], plus `pad` decades (left, right) for labels.
+    The range covers whole powers of ten around [low, high], plus `pad` decades (left, right) for labels;
+    `plain` writes counts a student reads at once (100, 1,000, 10,000) instead of 10², 10³, 10⁴.
     """
     first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
     exponents = range(first, last + 1)
@@ -140,7 +145,7 @@ def log_axis(title: str, low: float, high: float, dollars: bool = False, pad=(0.
         dtick=1,
         tickmode="array",
         tickvals=[10.0**e for e in exponents],
-        ticktext=[power_label(e, dollars) for e in exponents],
+        ticktext=[power_label(e, dollars, plain) for e in exponents],
         minor={"showgrid": False},
         range=[first - pad[0], last + pad[1]],
         **extra,
