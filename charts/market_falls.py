@@ -28,17 +28,44 @@ def percent_cell(row) -> str:
     return NOT_REPORTED if row.percent_fall is None else percent_words(row).removesuffix("%")
 
 
-def key_annotation() -> dict:
-    """A key for the bar colours, in the chart's empty lower right corner."""
-    swatch = '<span style="color:{}">■</span> {}'
+PALE = 0.5  # opacity of Nvidia's other falls: the same amber, paler, so the record bar alone is in full colour
+SWATCH = '<span style="color:{}{}">■</span> {}'
+
+
+def key_annotation(company: str, highlighted: str, phone: bool = False) -> dict:
+    """A key for the bar colours, above the plot (never among the bars); two lines on a phone."""
+    nvidia, other = colour("nvidia"), colour("other")
+    entries = [
+        SWATCH.format(nvidia, "", highlighted),
+        SWATCH.format(nvidia, f";opacity:{PALE}", f"{company}'s other falls"),
+        SWATCH.format(other, "", "other companies"),
+    ]
     return {
-        "x": 1,
+        "x": 0,
         "xref": "paper",
-        "xanchor": "right",
-        "y": 0,
+        "xanchor": "left",
+        "y": 1,
         "yref": "paper",
         "yanchor": "bottom",
-        "text": swatch.format(colour("nvidia"), "Nvidia") + "   " + swatch.format(colour("other"), "other companies"),
+        "yshift": 20,
+        "align": "left",
+        "text": ("   ".join(entries[:2]) + "<br>" + entries[2]) if phone else "   ".join(entries),
+        "showarrow": False,
+        "font": {"size": 13},
+    }
+
+
+def record_label(name: str, text: str, end: float, yshift: int) -> dict:
+    """The longest bar's value, written above its end, so the axis can stop just past that bar."""
+    return {
+        "x": end,
+        "xref": "x",
+        "xanchor": "right",
+        "y": name,
+        "yref": "y",
+        "yanchor": "bottom",
+        "yshift": yshift,
+        "text": text,
         "showarrow": False,
         "font": {"size": 13},
     }
@@ -55,16 +82,27 @@ def market_falls(data: Data) -> Chart:
     names = [label(f"{r.company}, {r.date.day} {r.date:%b %Y}") for r in rows]
     names = [f"<b>{n}</b>" if r.id == SHOCK else n for n, r in zip(names, rows)]
     actors = [actor_of(r.company) for r in rows]
+    if actor_of(shock.company) != "nvidia":
+        raise DataError(
+            f"data/market.yaml: entry \"{SHOCK}\" is no longer Nvidia's (the chart keys it in Nvidia's colour)"
+        )
+    # The shock in full colour; the same company's other falls in a paler tint of it; other companies grey.
+    opacity = [PALE if a == "nvidia" and r.id != SHOCK else 1 for a, r in zip(actors, rows)]
+    highlighted = f"{shock.company}'s record" if rows[-1].id == SHOCK else f"{shock.company}, {day(shock.date)}"
     # The dollars and, beside them, the % fall: a big company can lose more dollars on a smaller move.
     values = [format_value(r.loss_usd, "usd_billion").replace(" billion", "B") + " · " + percent_words(r) for r in rows]
+    texts = [f"<b>{v}</b>" if r.id == SHOCK else v for v, r in zip(values, rows)]
+    # The longest bar's value goes above its end; the others' beside their bars, with room kept for them.
+    losses = [r.loss_usd / 1e9 for r in rows]
+    end = max(losses[-1] * 1.03, *(v * 1.45 for v in losses[:-1]))
     trace = go.Bar(
         x=[r.loss_usd / 1e9 for r in rows],
         y=names,
         orientation="h",
-        marker={"color": [colour(a) for a in actors]},
+        marker={"color": [colour(a) for a in actors], "opacity": opacity},
         meta=actors,
-        text=[f"<b>{v}</b>" if r.id == SHOCK else v for v, r in zip(values, rows)],
-        textposition="outside",
+        text=texts,
+        textposition=["outside"] * (len(rows) - 1) + ["none"],
         textfont={"size": 13},
         cliponaxis=False,
         customdata=[[percent_words(r)] for r in rows],
@@ -73,14 +111,10 @@ def market_falls(data: Data) -> Chart:
     )
     layout = base_layout(
         height=max(280, 70 + 42 * len(rows)),
-        margin={"r": 20},
-        xaxis=axis(
-            "Value lost in one day (billion US$) · and the % fall",
-            range=[0, max(r.loss_usd for r in rows) / 1e9 * 1.45],
-            tickprefix="$",
-        ),
-        yaxis=axis(""),
-        annotations=[key_annotation()],
+        margin={"r": 20, "t": 44},
+        xaxis=axis("Value lost in one day (billion US$) · and the % fall", range=[0, end], tickprefix="$"),
+        yaxis=axis("", range=[-0.5, len(rows) - 0.1]),
+        annotations=[key_annotation(shock.company, highlighted), record_label(names[-1], texts[-1], losses[-1], 17)],
     )
     runner_up = rows[-2] if rows[-1].id == SHOCK else rows[-1]
     summary = (
@@ -100,15 +134,9 @@ def market_falls(data: Data) -> Chart:
             else f"{shock.company}'s fall on {day(shock.date)} ranks number {len(rows) - rows.index(shock)} of "
             f"the {len(rows)} largest one-day losses shown"
         ),
-        caption="Value lost in one trading day, in billions of US dollars (not adjusted for inflation), and the fall "
-        f"in percent. {shock.company} in amber, other companies in grey. "
-        + (
-            f"{shock.company}'s fall was reported as the largest on record; the rest are "
-            if rows[-1].id == SHOCK
-            else "These are "
-        )
-        + f"the largest we found in published reports, not a complete list ({len(rows)} drawn, all {len(every)} "
-        "in the Table).",
+        caption=f"Market value lost in one trading day (US$, not adjusted for inflation) and the % fall; "
+        f"{shock.company} amber, other companies grey. The {len(rows)} largest falls we found reported, not a "
+        f"complete list; all {len(every)} are in the Table.",
         figure=go.Figure([trace], layout),
         summary=summary,
         columns=["Company", "Date", "Value lost (US$)", "Fall (%)", "Status"],
@@ -125,11 +153,15 @@ def market_falls(data: Data) -> Chart:
     # On a phone the names go above the bars, so the bars and their labels get the full width.
     chart.phone = {
         "height": 90 + 56 * len(rows),
-        "margin": {"l": 4, "r": 4},
         "bargap": 0.55,
         "xaxis": {"title": {"text": "Billion US$ lost in one day"}, "dtick": 200},
         "yaxis": {"showticklabels": False},
-        "annotations": [*labels_above(names, yshift=14), key_annotation()],
+        "margin": {"l": 4, "r": 18, "t": 62},
+        "annotations": [
+            *labels_above(names, yshift=14),
+            record_label(names[-1], texts[-1], losses[-1], 14),
+            key_annotation(shock.company, highlighted, phone=True),
+        ],
     }
     return chart
 

@@ -354,7 +354,9 @@ def test_every_market_fall_shows_its_percent_or_says_it_was_not_reported():
             assert cell == "not reported"
         else:
             assert cell == ("about " if r.percent_about else "") + f"{r.percent_fall:g}"
-    for r, text in zip(largest, bars["text"]):
+    written = {a["text"] for a in json.loads(spec_json(chart))["layout"]["annotations"]}
+    for r, text, where in zip(largest, bars["text"], bars["textposition"]):
+        assert where == "outside" or text in written, "a bar's value is neither beside it nor above it"
         if r.percent_fall is None:
             assert "% not reported" in text
         else:
@@ -377,6 +379,26 @@ def test_the_market_falls_key_names_each_bar_colour_on_desk_and_phone():
             assert f'color:{ACTORS[actor].colour}">■</span>' in key, f"no key for {actor}'s bars"
             assert MARK_WORDS[actor].split()[0] in chart.caption, f"the caption does not name {actor}'s colour"
     assert "Nvidia" in key
+
+
+def test_the_market_falls_single_out_the_record_and_stop_the_axis_just_past_it():
+    """7 of 10 bars were amber, the axis ran to $800 against a $589 maximum, and the key sat among the bars."""
+    from charts.market_falls import SHOCK
+
+    chart = CHARTS["market-falls"]
+    spec = json.loads(spec_json(chart))
+    (bars,) = spec["data"]
+    largest = sorted(DATA.market, key=lambda r: r.loss_usd)[-len(bars["x"]) :]
+    full = [r.id for r, o in zip(largest, bars["marker"]["opacity"]) if o == 1 and r.company == "Nvidia"]
+    assert full == [SHOCK], "only the record is in full Nvidia colour; Nvidia's other falls are paler"
+    assert any(r.company == "Nvidia" and r.id != SHOCK for r in largest), "no other Nvidia fall left to fade"
+    for layout in (spec["layout"], spec["phone"]):
+        end = {**spec["layout"]["xaxis"], **layout["xaxis"]}["range"][1]
+        assert max(bars["x"]) < end <= 1.1 * max(bars["x"]), f"the axis runs to {end}"
+        (key,) = [a for a in layout["annotations"] if "■" in a["text"]]
+        assert key["yref"] == "paper" and key["y"] >= 1 and key["yanchor"] == "bottom", "the key sits in the plot"
+        assert "opacity" in key["text"], "the key shows the paler tint"
+    assert len(chart.caption) <= 220, "the subtitle ran to six lines on a phone"
 
 
 def test_the_recipe_picture_shows_both_ways_of_counting_against_llama():
