@@ -153,9 +153,10 @@ def r1_recipe(data: Data) -> Diagram:
     ]
     return Diagram(
         id="r1-recipe",
-        title=f"How V3 became R1, which then taught {n} small copies",
+        title=f"How V3 became R1, which then taught {n} smaller models",
         caption="How DeepSeek made R1, as its paper describes it: blue boxes are models, grey boxes are training "
-        "stages, and arrows show the order.",
+        "stages, solid arrows show the order. R1-Zero was a side path: it only lent some of its worked answers "
+        "(dashed arrow).",
         summary=" ".join(f"{i}. {title}: {body}" for i, (title, body) in enumerate(steps, start=1)),
         sources=[total.source, start.source, gpus.source, r1.source, samples.source],
         params={"steps": steps},
@@ -196,7 +197,7 @@ def scale_of_the_shock(data: Data) -> Diagram:
             f"On {day(loss.as_of)} Nvidia lost {said(loss)} of stock-market value in one day. DeepSeek's report put "
             f"the final training run of V3, the model R1 is built on, at {said(run)} of rented chip time, counting "
             f"that one run only. The first is more than {times} times the second: if it is the big square, the "
-            "training run is the dot beside it."
+            "training run is a speck beside it, too small to see without the circle drawn round it."
         ),
         sources=[loss.source, run.source],
         params={"loss": said(loss), "run": said(run), "side": math.sqrt(run.value / loss.value), "times": times},

@@ -60,12 +60,12 @@ def gap(earlier, later) -> str:
 
 def rows(events, layout: str) -> tuple[list[dict], float]:
     """Each event's y position and wrapped title, and the gap before it, spaced by the time it took
-    (three extra lines a year, at most six); the drawing's height."""
+    (five extra lines a year, at most 2.5 years' worth); the drawing's height."""
     font, y, out = FONT[layout], 8.0, []
     for i, event in enumerate(events):
         lines = textwrap.wrap(event.title, CHARS[layout])
         if i:
-            extra = font * 3 * min((event.date - events[i - 1].date).days / 365, 2)
+            extra = font * 5 * min((event.date - events[i - 1].date).days / 365, 2.5)
             out[-1]["gap"] = {"text": gap(events[i - 1], event), "y": y + font * 0.2 + extra / 2}
             y += font * 1.5 + extra
         top = y + font * (1.3 if layout == "narrow" else 0)  # on a phone the date takes its own line
