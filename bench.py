@@ -165,12 +165,16 @@ def scroll_through(page) -> None:
 
 
 def engage(page, count: int) -> None:
-    """Point at every chart (and tap it on a phone), as a reader who wants the details; wait for the live charts."""
-    for index in range(count):
-        chart = page.locator(".plotly-chart").nth(index).locator("xpath=..")
+    """Point at every chart shown at this width (and tap it on a phone), as a reader who wants the details;
+    wait for the live charts. A chart the layout hides (the timeline, a stepper in its place on a phone) is skipped."""
+    boxes = [page.locator(".plotly-chart").nth(index).locator("xpath=..") for index in range(count)]
+    shown = [box for box in boxes if box.is_visible()]
+    for chart in shown:
         chart.scroll_into_view_if_needed()
         chart.hover()
-    page.wait_for_function("n => document.querySelectorAll('.plotly-chart[data-chart-drawn]').length >= n", arg=count)
+    page.wait_for_function(
+        "n => document.querySelectorAll('.plotly-chart[data-chart-drawn]').length >= n", arg=len(shown)
+    )
 
 
 def page_weights(base: str, pages: list[str]) -> dict:
