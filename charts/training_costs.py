@@ -48,7 +48,10 @@ def chips_to_run(data: Data) -> float:
 
 def training_costs(data: Data) -> Chart:
     runs = [r for r in data.training_costs if any(p.part in RUN or p.part == CHIPS for p in r.parts)]
-    names = [label(r.model + (" (extra step)" if any(p.part == "add_on_run" for p in r.parts) else "")) for r in runs]
+    names = [
+        label(r.model + (" (only its extra step)" if any(p.part == "add_on_run" for p in r.parts) else ""))
+        for r in runs
+    ]
     traces = []
     for run, name in zip(runs, names):
         actor = actor_of(run.developer)
@@ -120,8 +123,8 @@ def training_costs(data: Data) -> Chart:
         id="training-costs",
         title=f"DeepSeek's famous {short_money(parts['final_run'].usd, words=True)} paid for one training run; "
         f"its chips cost an estimated {about(times)} times as much",
-        caption="Small dots: one final training run, priced at cloud rental rates. Rings: the chips and servers, "
-        "bought (used for many runs). Reported figures come from the developer; the rest are outside estimates. "
+        caption="Small dots: one final training run, priced at cloud rental rates. Rings: the chips and servers "
+        "bought, which serve many runs: DeepSeek's whole fleet, and for the others the cluster the run used. Reported figures come from the developer; the rest are outside estimates. "
         + colour_key([(run.model, run.developer) for run in runs]),
         figure=go.Figure(traces, layout),
         summary=summary,
