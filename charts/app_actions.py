@@ -1,9 +1,10 @@
 """What governments did about DeepSeek's app: one row per kind of action, one mark per action.
 
-A unit chart: the row's marks count its actions (US government magenta squares, other governments
-grey rings, in date order), and the row's name lists who acted, so the point (most actions kept the
-app off official devices; only a few acted to stop it for everyone) reads without a tooltip. When is in the
-tooltips and the table.
+A unit chart: the row's marks count its actions (US squares, other governments' rings, in date order),
+its count is written after them, and the row's name lists who acted, so the point (most actions kept the
+app off official devices; only a few acted to stop it for everyone) reads without a tooltip. Only the rows
+the title counts draw big marks in their actors' colours; the other rows, under a heading, are grey. A key
+on the chart names the shapes. When is in the tooltips and the table.
 """
 
 from __future__ import annotations
@@ -42,9 +43,11 @@ def who(row) -> str:
     return row.body if row.jurisdiction == US else row.jurisdiction.removesuffix(" (US state)")
 
 
-# In px: a row's name (lines of 13 px text) above its marks, SIZE px wide and MARK px apart; GAP from a
-# name's baseline to its marks' centres.
-LINE, ROW, MARK, SIZE, GAP = 17, 48, 30, 22, 28
+# In px: a row's name (lines of 13 px text) above its marks, SIZE px wide (BIG in the rows the title
+# counts) and MARK px apart; GAP from a name's baseline to its marks' centres; KEY, the key's line on top;
+# APART, the heading that sets the other rows apart.
+LINE, ROW, MARK, SIZE, BIG, GAP, KEY, APART = 17, 50, 34, 20, 28, 30, 26, 30
+FOCUS = 3  # the first FOCUS kinds are the title's point: their marks in colour, the rest grey
 
 
 def row_names(groups, width: int) -> list[str]:
@@ -65,9 +68,9 @@ AWAY = [-100, -99]
 
 def rows_px(groups, width: int) -> tuple[list[str], list[float], float]:
     """Each row's name, its marks' depth in px, and the height of all rows."""
-    names, depths, y = row_names(groups, width), [], 0.0
-    for name in names:
-        y += LINE * (name.count("<br>") + 1) + GAP
+    names, depths, y = row_names(groups, width), [], float(KEY)
+    for index, name in enumerate(names):
+        y += (APART if index == FOCUS else 0) + LINE * (name.count("<br>") + 1) + GAP
         depths.append(y)
         y += ROW - GAP
     return names, depths, y
@@ -98,7 +101,39 @@ def placed(groups, screen: str) -> dict:
         }
         for text, depth in zip(names, depths)
     ]
+    layout["annotations"] += [note(0, 0, key_words(), "top", suffix)]
+    if len(names) > FOCUS:  # the heading sits above the first grey row's name
+        top = depths[FOCUS] - GAP - LINE * (names[FOCUS].count("<br>") + 1)
+        layout["annotations"].append(note(0, top - 6, "<i>Other actions, in neither count:</i>", "bottom", suffix))
+    for index, ((_, items), depth) in enumerate(zip(groups, depths)):  # each row's count after its marks
+        size = 18 if index < FOCUS else 13
+        layout["annotations"].append(note(len(items) + 0.65, depth, f"<b>{len(items)}</b>", "middle", suffix, size))
     return layout
+
+
+def note(x, y, text: str, yanchor: str, suffix: str, size: int = 13) -> dict:
+    xref = "paper" if x == 0 else f"x{suffix}"
+    return {
+        "text": text,
+        "x": x,
+        "xref": xref,
+        "xanchor": "left",
+        "y": y,
+        "yref": f"y{suffix}",
+        "yanchor": yanchor,
+        "align": "left",
+        "showarrow": False,
+        "font": {"size": size},
+    }
+
+
+def key_words() -> str:
+    """The key, on the chart: each actor's mark drawn in its colour, then its name."""
+    mark = {"us_government": "\u25a0", "other": "\u25cb"}
+    return "   ".join(
+        f'<span style="color:{ACTORS[key].colour}">{mark[key]}</span> {words}'
+        for key, words in (("us_government", "US, federal or a state"), ("other", "other governments"))
+    )
 
 
 def app_actions(data: Data) -> Chart:
@@ -114,6 +149,8 @@ def app_actions(data: Data) -> Chart:
             group = [r for r in rows if actor(r.jurisdiction) == key]
             if not group:
                 continue
+            focus = [where[r.id][1] < FOCUS for r in group]
+            drawn = [key if f else "other" for f in focus]  # outside the title's rows every mark is grey
             traces.append(
                 go.Scatter(
                     x=[where[r.id][0] for r in group],
@@ -122,12 +159,13 @@ def app_actions(data: Data) -> Chart:
                     yaxis=f"y{suffix}",
                     mode="markers",
                     name=ACTORS[key].name,
-                    meta=[key] * len(group),
+                    meta=drawn,
                     marker={
-                        "size": SIZE,
+                        "size": [BIG if f else SIZE for f in focus],
+                        "opacity": 1,  # sizes in a list would fade the marks to 0.7
                         "symbol": ACTORS[key].symbol,
-                        "color": ACTORS[key].colour,
-                        "line": {"width": 2, "color": ACTORS[key].colour},
+                        "color": [ACTORS[k].colour for k in drawn],
+                        "line": {"width": 2, "color": [ACTORS[k].colour for k in drawn]},
                     },
                     customdata=[[day(r.date), label(r.jurisdiction), label(r.what)] for r in group],
                     hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
@@ -159,7 +197,7 @@ def app_actions(data: Data) -> Chart:
         caption=f"Each mark is one government action on DeepSeek's app or service, from {day(first)} to "
         f"{day(last)}, by kind of action, in date order. "
         f"{MARK_WORDS['us_government'].capitalize()}: the US federal government or a US state; "
-        f"{MARK_WORDS['other']} (hollow circles): other governments.",
+        f"{MARK_WORDS['other']} (hollow circles): other governments. Rows the title does not count are grey.",
         hint="Hover or tap a mark for when and what happened.",
         figure=go.Figure(traces, layout),
         summary=summary,

@@ -8,7 +8,7 @@ import yaml
 from charts import app_actions, release_prices
 from charts.fields import DataError
 from charts.loader import load
-from charts.numbers import money
+from charts.numbers import day, money
 from charts.price_notes import COUNT
 from local_site import ROOT
 
@@ -145,3 +145,31 @@ def test_the_brief_list_price_hangs_from_the_line_on_a_stalk_and_every_step_is_l
     downs = sum(1 for a, b in zip(line.y, line.y[1 : line.y.index(low) + 1]) if b < a)
     assert downs < 2 or f"in {COUNT.get(downs, downs)} steps" in texts.replace("<br>", " "), "one cut, or in steps?"
     assert "per million output tokens" in chart.phone["yaxis"]["title"]["text"]
+
+
+def test_only_the_rows_the_title_counts_stand_out_and_each_row_writes_its_count():
+    """A fresh reader spent five seconds on the magenta/grey split, a key only in the caption and tiny
+    marks: now only the title's rows draw big marks in colour, the key is on the chart, each row's count
+    is written after its marks, and the other rows sit under a heading, in grey."""
+    chart = app_actions.app_actions(DATA)
+    counted = {"data_protection_order", "app_store_removal", "ban_government_devices"}
+    assert {kind for kind, _ in app_actions.KINDS[: app_actions.FOCUS]} == counted
+    grey = app_actions.ACTORS["other"].colour
+    for trace in chart.figure.data:
+        for (when, _, what), colour, size in zip(trace.customdata, trace.marker.color, trace.marker.size):
+            row = next(r for r in DATA.app_actions if app_actions.label(r.what) == what and day(r.date) == when)
+            if row.action in counted:
+                assert (
+                    size > app_actions.SIZE and colour == app_actions.ACTORS[app_actions.actor(row.jurisdiction)].colour
+                )
+            else:
+                assert size == app_actions.SIZE and colour == grey, f"{row.id} is not grey"
+    for notes in (chart.figure.layout.annotations, chart.phone["annotations"]):
+        texts = [n["text"] if isinstance(n, dict) else n.text for n in notes]
+        assert any(app_actions.ACTORS["us_government"].colour in t and "US" in t for t in texts), "no key"
+        for kind, _ in app_actions.KINDS:
+            count = sum(1 for r in DATA.app_actions if r.action == kind)
+            assert texts.count(f"<b>{count}</b>") >= 1
+        counts = [t for t in texts if t.startswith("<b>") and t.strip("<b/>").isdigit()]
+        assert len(counts) == len(app_actions.KINDS), "a row without its count written after its marks"
+        assert any("in neither count" in t for t in texts)
