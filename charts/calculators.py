@@ -139,4 +139,7 @@ def recipe_controls(models, price: float) -> str:
         step=step,
         costs=recipe_costs(models, price),
         scale=max(m.gpu_hours for m in models) * high,
+        top_text=money(max(m.gpu_hours for m in models) * high),
+        top_model=max(models, key=lambda m: m.gpu_hours).model,
+        high_text=money(high),
     )

@@ -16,9 +16,9 @@ from charts.theme import ACTORS, actor_of, axis, base_layout, colour, colour_key
 
 BASELINE, CHALLENGER = "llama-3-1-405b", "deepseek-v3"
 BASES = ("active", "total")  # the two ways the recipe counts V3's parameters, in the order data[0] draws them
-# Marker sizes of V3's two dots: the way the form counts (active, as the page opens) drawn bigger.
-# calculators.js swaps the two sizes when the reader changes what counts.
-CHOSEN, OTHER = 18, 11
+# The recipe chart's last trace is a soft halo round the V3 dot counted the way the form counts
+# (active, as the page opens); calculators.js moves the halo when the reader changes what counts.
+HALO = 3
 ROW = 64  # px per row of the recipe chart: a name above, its dot below
 
 
@@ -154,12 +154,7 @@ def compute_recipe(data: Data) -> Chart:
             x=flops,
             y=rows[1:],
             mode="markers+text",
-            marker={
-                "size": [CHOSEN, OTHER],
-                "color": colour(v3_actor),
-                "symbol": ACTORS[v3_actor].symbol,
-                "opacity": 1,  # Plotly fades markers of mixed sizes unless told
-            },
+            marker={"size": 14, "color": colour(v3_actor), "symbol": ACTORS[v3_actor].symbol},
             meta=[v3_actor] * 2,
             text=[sci(f) for f in flops],
             textposition="middle right",
@@ -193,24 +188,36 @@ def compute_recipe(data: Data) -> Chart:
             hovertemplate="%{y}: %{x:.3e} FLOP by the recipe<extra></extra>",
             showlegend=False,
         ),
+        go.Scatter(  # data[HALO]: a halo round the dot counted the way the result above counts
+            x=flops[:1],
+            y=rows[1:2],
+            mode="markers",
+            marker={"symbol": "circle", "size": 34, "color": colour(v3_actor), "opacity": 0.3},
+            meta=[v3_actor],
+            hoverinfo="skip",
+            showlegend=False,
+        ),
     ]
-    # Names the grey tick where a reader first meets it, in the row below Llama's own.
-    tick_note = {
-        "x": math.log10(line),  # annotations on a log axis take the power of ten
-        "y": rows[1],
-        "xanchor": "left",
-        "xshift": 8,
-        "text": "Llama's compute",
-        "showarrow": False,
-        "font": {"size": 12},
-    }
+    # Names the grey tick in both of V3's rows: right of it where V3's dot is left of it, and the reverse.
+    tick_notes = [
+        {
+            "x": math.log10(line),  # annotations on a log axis take the power of ten
+            "y": row,
+            "xanchor": anchor,
+            "xshift": 8 if anchor == "left" else -8,
+            "text": "Llama's compute",
+            "showarrow": False,
+            "font": {"size": 12},
+        }
+        for row, anchor in ((rows[1], "left"), (rows[2], "right"))
+    ]
     layout = base_layout(
         height=80 + ROW * len(rows),
         margin={"t": 10, "l": 4},
         # Room on the right for the values beside the dots.
         xaxis=log_axis("FLOP by the recipe (6 × parameters × tokens, log scale)", flops[0], flops[1], pad=(0, 0.6)),
         yaxis=axis("", categoryorder="array", categoryarray=rows[::-1], showticklabels=False, range=[-0.5, 2.7]),
-        annotations=[*labels_above(rows, yshift=12), tick_note],
+        annotations=[*labels_above(rows, yshift=12), *tick_notes],
     )
     ratio = line / flops[0]
     summary = (
@@ -224,13 +231,15 @@ def compute_recipe(data: Data) -> Chart:
         f"{money(llama.gpu_hours * price.value)}."
     )
     controls = recipe_controls(models, price.value)
+    power = math.floor(math.log10(flops[0]))  # for students: what the smallest value's power of ten means
     chart = Chart(
         id="compute-recipe",
         title=f"Redo the arithmetic: whether {v3.model} used less compute than {llama.model} depends on which "
         "parameters you count",
         caption="Training compute estimated with the usual rule of thumb, 6 × parameters × training tokens, on a log "
         "scale: each grid line is ten times the one before. The grey ticks mark Llama's compute; the two blue dots "
-        f"count {v3.model}'s parameters two ways. The bigger dot is the way the result above counts.",
+        f"count {v3.model}'s parameters two ways; the dot in a pale halo is the way the result above counts. "
+        f"{sci(10**power).removeprefix('1 × ')} is a 1 followed by {power} zeros.",
         hint="Change what counts for DeepSeek-V3, or the assumed rental price of a GPU-hour.",
         figure=go.Figure(dots, layout),
         summary=summary,
@@ -264,7 +273,7 @@ def compute_recipe(data: Data) -> Chart:
         "xaxis": {"title": {"text": "FLOP (log scale)"}},
         "annotations": [
             *({**note, "text": text} for note, text in zip(labels_above(rows, yshift=12), short)),
-            tick_note,
+            *tick_notes,
         ],
     }
     return chart

@@ -10,7 +10,7 @@ from charts.numbers import Computed, day, money
 from charts.render import Chart
 from charts.schema import Data
 from charts.text import label
-from charts.theme import actor_of, axis, base_layout, colour
+from charts.theme import actor_of, axis, base_layout, colour, colour_key
 
 
 def price_of(data: Data, model_id: str):
@@ -123,7 +123,7 @@ def workload_calculator(data: Data) -> Chart:
         title=f"{default.name}: {dear.model} costs {times(task_cost(dear, default) / task_cost(cheap, default))} "
         f"times as much as {cheap.model}, at list prices",
         caption="Cost of one task at each model's list price. The tasks and their token counts are our rough "
-        "assumptions, not measurements.",
+        "assumptions, not measurements. " + colour_key([(p.model, p.provider) for p in prices]),
         hint="Pick a task or type your own token counts; the chart recomputes.",
         figure=go.Figure([trace], layout),
         summary=summary,

@@ -264,8 +264,10 @@ def test_the_compute_recipe_from_a_shared_url_counts_all_parameters_and_its_pric
     r.page.goto(site["url"] + pages_of["compute-recipe"] + "?recipe.basis=total", wait_until="load")
     assert r.page.locator("form[data-state=recipe] input[value=total]").is_checked()
     r.page.wait_for_selector("#chart-compute-recipe[data-chart-drawn]")
-    active, total = r.page.evaluate("document.getElementById('chart-compute-recipe').data[0].marker.size")
-    assert total > active, "the shared scenario counts all parameters: that dot is the bigger one"
+    halo = r.page.evaluate(f"document.getElementById('chart-compute-recipe').data[{compute.HALO}].x[0]")
+    assert halo == pytest.approx(calculators.recipe_flop(compute.compute_of(DATA, compute.CHALLENGER), "total")), (
+        "the shared scenario counts all parameters: that dot is the highlighted one"
+    )
     drawn = r.page.evaluate("document.getElementById('chart-compute-recipe').data[0].x[1]")
     assert drawn == pytest.approx(calculators.recipe_flop(compute.compute_of(DATA, compute.CHALLENGER), "total"))
     bar = r.page.locator("form[data-state=recipe] [data-role=cost-bar]").first
@@ -273,6 +275,47 @@ def test_the_compute_recipe_from_a_shared_url_counts_all_parameters_and_its_pric
     r.page.locator("form[data-state=recipe] input[name=gpu_hour_price]").fill("4")
     assert bar.evaluate("e => e.getBoundingClientRect().width") > before * 1.5
     assert query(r.page)["recipe.gpu_hour_price"] == "4"
+    assert not r.errors, r.errors
+
+
+@pytest.mark.parametrize("chart_id", ["workload-calculator", "compute-recipe"])
+def test_on_a_phone_a_calculators_result_and_its_chart_stay_in_view_from_its_first_control(
+    reader, site, pages_of, chart_id
+):
+    """The fresh reader found the form pushing the chart below the fold while they changed a control."""
+    r = reader(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    r.page.goto(site["url"] + pages_of[chart_id], wait_until="load")
+    form = r.page.locator(f"form[data-chart=chart-{chart_id}]")
+    form.locator("input, select").first.evaluate("e => e.scrollIntoView({block: 'start'})")
+    r.page.wait_for_timeout(100)
+    first = form.locator("input, select").first.bounding_box()
+    chart = r.page.locator(f"#figure-{chart_id} .chart-box").bounding_box()
+    # 0.4 screens: the form once took 365-395 px here (task description, one field a row, long labels).
+    assert chart["y"] - first["y"] < 0.4 * 844, f"the chart starts {chart['y'] - first['y']:.0f} px below the control"
+    result = form.locator("[data-role=result]").bounding_box()
+    assert result["y"] >= 0 and result["y"] + result["height"] <= 844, f"the result is off screen: {result}"
+
+
+def test_the_recipes_cost_bars_say_where_their_track_ends_and_the_dearest_run_fills_it_at_the_top_price(
+    reader, site, pages_of
+):
+    """A grey track with no stated end made the bars' lengths mean nothing."""
+    r = reader(**PHONE)
+    r.page.goto(site["url"] + pages_of["compute-recipe"], wait_until="load")
+    form = r.page.locator("form[data-state=recipe]")
+    models = [compute.compute_of(DATA, compute.CHALLENGER), compute.compute_of(DATA, compute.BASELINE)]
+    low, high, _ = calculators.PRICE_RANGE
+    top = max(m.gpu_hours for m in models) * high
+    assert form.locator("[data-role=cost-top]").inner_text() == calculators.money(top)
+    slider = form.locator("input[name=gpu_hour_price]")
+    slider.fill(str(high))
+    widths = form.locator("[data-role=cost-bar]").evaluate_all(
+        "bars => bars.map(b => [b.getBoundingClientRect().width, b.parentElement.getBoundingClientRect().width])"
+    )
+    for model, (bar, track) in zip(models, widths):
+        assert bar == pytest.approx(track * model.gpu_hours * high / top, abs=1), model.model
+    ends = form.locator(".recipe-cost-ends").bounding_box()
+    assert ends["width"] == pytest.approx(widths[0][1], abs=1), "the scale spans the bars' track"
     assert not r.errors, r.errors
 
 

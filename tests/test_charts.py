@@ -410,13 +410,18 @@ def test_the_recipe_picture_shows_both_ways_of_counting_against_llama():
     assert spec["data"][0]["x"] == pytest.approx(v3_both), "data[0] is V3 counted both ways (calculators.js)"
     assert any(x == pytest.approx(compute.recipe_flop(llama)) for x, _ in drawn), "Llama's compute is not drawn"
     assert spec["data"][0]["text"] == [sci(v) for v in v3_both]
-    sizes = spec["data"][0]["marker"]["size"]
-    assert sizes[0] > sizes[1], "the way the page opens with (active) is the bigger dot"
+    halo = spec["data"][compute.HALO]
+    assert len(spec["data"]) - 1 == compute.HALO, "calculators.js moves the last trace"
+    assert (halo["x"], halo["y"]) == (spec["data"][0]["x"][:1], spec["data"][0]["y"][:1]), (
+        "the way the page opens with (active) is the highlighted dot"
+    )
+    assert isinstance(spec["data"][0]["marker"]["size"], int), "both ways are drawn the same size: the halo marks"
     names = [a["text"] for a in spec["layout"]["annotations"]]
     assert any(f"{v3.active_params / 1e9:g}B active" in n for n in names)
     assert any(f"all {v3.total_params / 1e9:g}B" in n for n in names)
     for layout in (spec["layout"], spec["phone"]):  # the ticks marking Llama's compute are named on both screens
-        assert "Llama's compute" in [a["text"] for a in layout["annotations"]]
+        named = [a["y"] for a in layout["annotations"] if a["text"] == "Llama's compute"]
+        assert sorted(named) == sorted(spec["data"][1]["y"]), "each of V3's rows names Llama's tick"
 
 
 def test_the_app_rows_the_title_counts_as_for_everyone_say_so():

@@ -61,19 +61,18 @@ def test_the_workload_calculator_matches_python_and_updates_when_an_input_change
 
 
 def test_the_compute_recipe_marks_the_way_of_counting_the_reader_chooses(reader, site):
-    """The chart shows V3 counted both ways; the switch makes the chosen way's dot the bigger one."""
+    """The chart shows V3 counted both ways; the switch moves the halo to the chosen way's dot."""
     reader.open(site["url"] + chart_page(site, "compute-recipe"))
     v3 = compute.compute_of(DATA, compute.CHALLENGER)
     assert trace_values(reader, "compute-recipe", "x") == pytest.approx(
         [compute.recipe_flop(v3), compute.recipe_flop(v3, "total")]
     )
-    sizes = "document.getElementById('chart-compute-recipe').data[0].marker.size"
-    active, total = reader.page.evaluate(sizes)
-    assert active > total
+    halo = f"document.getElementById('chart-compute-recipe').data[{compute.HALO}].x[0]"
+    assert reader.page.evaluate(halo) == pytest.approx(compute.recipe_flop(v3))
     reader.page.locator("form[data-calculator=recipe] input[value=total]").check()
     reader.page.wait_for_selector("#chart-compute-recipe[data-chart-drawn]")
-    reader.page.wait_for_function(f"{sizes}[1] > {sizes}[0]")
-    assert reader.page.evaluate(sizes) == [total, active]
+    reader.page.wait_for_function(f"{halo} > {compute.recipe_flop(v3)}")
+    assert reader.page.evaluate(halo) == pytest.approx(compute.recipe_flop(v3, "total"))
     assert trace_values(reader, "compute-recipe", "x") == pytest.approx(
         [compute.recipe_flop(v3), compute.recipe_flop(v3, "total")]
     ), "the values stay: only the emphasis moves"

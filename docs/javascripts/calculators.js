@@ -208,11 +208,12 @@
         " times the compute of " + models[more[1]].model + ". At " + money(price) +
         " per GPU-hour, the final runs would cost " +
         models.map(function (m) { return m.model + " " + money(m.gpu_hours * price); }).join(" and ") + ".";
-      // The chart shows V3 counted both ways (data[0]: active, then total); the way counted here is drawn bigger.
+      // The chart shows V3 counted both ways (data[0]: active, then total); the last trace is a halo round
+      // the way counted here (charts/compute.py).
       window.deepseekCharts.update(chart, function (spec) {
-        var sizes = spec.data[0].marker.size;
-        var big = Math.max.apply(null, sizes), small = Math.min.apply(null, sizes);
-        spec.data[0].marker.size = basis === "total" ? [small, big] : [big, small];
+        var halo = spec.data[spec.data.length - 1], at = basis === "total" ? 1 : 0;
+        halo.x = [spec.data[0].x[at]];
+        halo.y = [spec.data[0].y[at]];
       }, live && basis !== form._shownBasis);
     }
 
