@@ -45,7 +45,8 @@ def rules_key(size: int) -> str:
     colour = ACTORS["us_government"].colour
     return (
         f'<span style="font-size:{size}px"><span style="color:{colour}">■</span> {DIRECTION_WORDS["tightened"]}  '
-        f'<span style="color:{colour}">□</span> {DIRECTION_WORDS["loosened"]}</span>'
+        f'<span style="color:{colour}">□</span> {DIRECTION_WORDS["loosened"]}<br>'
+        f'<span style="color:{colour}">|</span> {DIRECTION_WORDS["unchanged"]}</span>'
     )
 
 
@@ -166,7 +167,7 @@ def export_controls_timeline(data: Data) -> Chart:
         id="export-controls-timeline",
         title=f"US chip rules {', then '.join(run['word'] for run in runs(events))}, while DeepSeek kept releasing models",
         caption="Large markers are the events the story turns on; small ones are the rest. US rules: a filled "
-        "square tightened what China may buy, a hollow one loosened it. Shading shows how long a rule was in "
+        "square tightened what China may buy, a hollow one loosened it, a tick changed no rule. Shading shows how long a rule was in "
         "force; the dotted line is R1's release.",
         hint="Hover or tap a marker for what it meant and who reports it; choose the lanes and the period "
         "above the chart.",
