@@ -81,6 +81,9 @@ def api_prices(data: Data) -> Chart:
     return chart
 
 
+SLIVER = 3  # px of outline round each calculator bar, so the cheapest is at least this wide
+
+
 def workload_calculator(data: Data) -> Chart:
     if not data.workloads:
         raise DataError("data/workloads.yaml: at least one task is needed for the calculator")
@@ -92,7 +95,11 @@ def workload_calculator(data: Data) -> Chart:
         x=costs,
         y=[label(p.model) for p in prices],
         orientation="h",
-        marker={"color": [colour(actor_of(p.provider)) for p in prices]},
+        # An outline in the bar's own colour: a task costing 1/400 of the dearest still shows a bar, not a hairline.
+        marker={
+            "color": [colour(actor_of(p.provider)) for p in prices],
+            "line": {"width": SLIVER, "color": [colour(actor_of(p.provider)) for p in prices]},
+        },
         meta=[actor_of(p.provider) for p in prices],
         text=[money(c) for c in costs],
         textposition="outside",

@@ -486,3 +486,11 @@ def test_a_share_row_must_not_name_its_two_figures_unless_it_is_a_share(project_
     path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
     with pytest.raises(DataError, match=r"says must contain \{value\} and nothing else"):
         load(project_copy)
+
+
+def test_the_cheapest_task_cost_is_drawn_as_a_bar_not_a_hairline():
+    """The fresh reader saw DeepSeek-V3's $0.0086 as a 1-px sliver beside o1's $3.92."""
+    spec = json.loads(spec_json(CHARTS["workload-calculator"]))
+    bars = spec["data"][0]
+    assert bars["marker"]["line"]["width"] >= 2
+    assert bars["marker"]["line"]["color"] == bars["marker"]["color"], "the outline is the bar's own colour"
