@@ -48,10 +48,7 @@ def chips_to_run(data: Data) -> float:
 
 def training_costs(data: Data) -> Chart:
     runs = [r for r in data.training_costs if any(p.part in RUN or p.part == CHIPS for p in r.parts)]
-    names = [
-        label(r.model + (" (only its extra step)" if any(p.part == "add_on_run" for p in r.parts) else ""))
-        for r in runs
-    ]
+    names = [label(r.model + (" (extra step)" if any(p.part == "add_on_run" for p in r.parts) else "")) for r in runs]
     traces = []
     for run, name in zip(runs, names):
         actor = actor_of(run.developer)
@@ -71,8 +68,9 @@ def training_costs(data: Data) -> Chart:
                     "line": {"width": 3, "color": colour(actor)},
                 },
                 meta=[actor] * len(points),
-                text=[short_money(p.usd) for p in points],
-                textposition=["middle left" if p.part in RUN else "middle right" for p in points],
+                # An add-on step says so beside its dot, so it never reads as the model's whole cost.
+                text=[short_money(p.usd) + (": that step only" if p.part == "add_on_run" else "") for p in points],
+                textposition=["middle left" if p.part == "final_run" else "middle right" for p in points],
                 textfont={"size": 13},
                 cliponaxis=False,
                 customdata=[[PART_NAMES[p.part], p.status] for p in points],
