@@ -118,7 +118,8 @@ class Texts:
         return Markup(f'<span class="fig">{text}</span> ') + self._tag("computed", None)
 
     def helpers(self) -> dict:
-        from charts.compute import compute_of, recipe_flop
+        from charts.calculators import recipe_flop
+        from charts.compute import compute_of
         from charts.prices import price_of, task_cost
 
         data = self.data

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 import pytest
 from reader import engage_charts
 
-from charts import calculators, compute, pipeline
+from charts import calculators, compute, compute_recipe, pipeline
 from charts.loader import load
 from charts.theme import SCHEMES
 from local_site import ROOT
@@ -264,7 +264,7 @@ def test_the_compute_recipe_from_a_shared_url_counts_all_parameters_and_its_pric
     r.page.goto(site["url"] + pages_of["compute-recipe"] + "?recipe.basis=total", wait_until="load")
     assert r.page.locator("form[data-state=recipe] input[value=total]").is_checked()
     r.page.wait_for_selector("#chart-compute-recipe[data-chart-drawn]")
-    halo = r.page.evaluate(f"document.getElementById('chart-compute-recipe').data[{compute.HALO}].x[0]")
+    halo = r.page.evaluate(f"document.getElementById('chart-compute-recipe').data[{compute_recipe.HALO}].x[0]")
     assert halo == pytest.approx(calculators.recipe_flop(compute.compute_of(DATA, compute.CHALLENGER), "total")), (
         "the shared scenario counts all parameters: that dot is the highlighted one"
     )

@@ -10,7 +10,7 @@ import re
 import pytest
 import yaml
 
-from charts import compute, distilled_models, effects, pipeline, prices, release_prices
+from charts import compute, compute_recipe, distilled_models, effects, pipeline, prices, release_prices
 from charts.fields import DataError
 from charts.loader import load
 from charts.numbers import format_value, sci, trim
@@ -406,12 +406,12 @@ def test_the_recipe_picture_shows_both_ways_of_counting_against_llama():
     v3, llama = compute.compute_of(DATA, compute.CHALLENGER), compute.compute_of(DATA, compute.BASELINE)
     spec = json.loads(spec_json(CHARTS["compute-recipe"]))
     drawn = [(x, trace.get("mode")) for trace in spec["data"] for x in trace["x"]]
-    v3_both = [compute.recipe_flop(v3, "active"), compute.recipe_flop(v3, "total")]
+    v3_both = [compute_recipe.recipe_flop(v3, "active"), compute_recipe.recipe_flop(v3, "total")]
     assert spec["data"][0]["x"] == pytest.approx(v3_both), "data[0] is V3 counted both ways (calculators.js)"
-    assert any(x == pytest.approx(compute.recipe_flop(llama)) for x, _ in drawn), "Llama's compute is not drawn"
+    assert any(x == pytest.approx(compute_recipe.recipe_flop(llama)) for x, _ in drawn), "Llama's compute is not drawn"
     assert spec["data"][0]["text"] == [sci(v) for v in v3_both]
-    halo = spec["data"][compute.HALO]
-    assert len(spec["data"]) - 1 == compute.HALO, "calculators.js moves the last trace"
+    halo = spec["data"][compute_recipe.HALO]
+    assert len(spec["data"]) - 1 == compute_recipe.HALO, "calculators.js moves the last trace"
     assert (halo["x"], halo["y"]) == (spec["data"][0]["x"][:1], spec["data"][0]["y"][:1]), (
         "the way the page opens with (active) is the highlighted dot"
     )

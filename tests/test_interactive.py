@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from reader import Reader
 
-from charts import calculators, compute, prices
+from charts import calculators, compute, compute_recipe, prices
 from charts.loader import load
 from local_site import ROOT
 
@@ -65,16 +65,16 @@ def test_the_compute_recipe_marks_the_way_of_counting_the_reader_chooses(reader,
     reader.open(site["url"] + chart_page(site, "compute-recipe"))
     v3 = compute.compute_of(DATA, compute.CHALLENGER)
     assert trace_values(reader, "compute-recipe", "x") == pytest.approx(
-        [compute.recipe_flop(v3), compute.recipe_flop(v3, "total")]
+        [compute_recipe.recipe_flop(v3), compute_recipe.recipe_flop(v3, "total")]
     )
-    halo = f"document.getElementById('chart-compute-recipe').data[{compute.HALO}].x[0]"
-    assert reader.page.evaluate(halo) == pytest.approx(compute.recipe_flop(v3))
+    halo = f"document.getElementById('chart-compute-recipe').data[{compute_recipe.HALO}].x[0]"
+    assert reader.page.evaluate(halo) == pytest.approx(compute_recipe.recipe_flop(v3))
     reader.page.locator("form[data-calculator=recipe] input[value=total]").check()
     reader.page.wait_for_selector("#chart-compute-recipe[data-chart-drawn]")
-    reader.page.wait_for_function(f"{halo} > {compute.recipe_flop(v3)}")
-    assert reader.page.evaluate(halo) == pytest.approx(compute.recipe_flop(v3, "total"))
+    reader.page.wait_for_function(f"{halo} > {compute_recipe.recipe_flop(v3)}")
+    assert reader.page.evaluate(halo) == pytest.approx(compute_recipe.recipe_flop(v3, "total"))
     assert trace_values(reader, "compute-recipe", "x") == pytest.approx(
-        [compute.recipe_flop(v3), compute.recipe_flop(v3, "total")]
+        [compute_recipe.recipe_flop(v3), compute_recipe.recipe_flop(v3, "total")]
     ), "the values stay: only the emphasis moves"
     assert not reader.errors, reader.errors
 
