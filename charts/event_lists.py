@@ -91,7 +91,8 @@ def event_list(data: Data, list_id: str) -> Diagram:
     return Diagram(
         id=list_id,
         title=title,
-        caption="Oldest first; the line between two events is longer the longer the wait.",
+        caption="Oldest first; the longer the wait between two events, the longer the line (not to scale: the "
+        "label gives the time).",
         summary=" ".join(f"{day(e.date)}: {e.title}." for e in events),
         sources=[e.source for e in events],
         template="event-list",
