@@ -113,3 +113,26 @@ def test_outside_links_print_as_numbered_notes_and_site_links_print_no_address(s
         assert not page.query_selector(".print-notes"), "the notes are removed after printing"
     finally:
         page.close()
+
+
+def test_the_printer_refuses_a_clipped_table_or_an_overlong_sheet_and_writes_no_pdf(tmp_path):
+    """The guard behind every classroom PDF: make handout stops, naming the file, rather than print a cut-off
+    table or a worksheet that spills onto a second page."""
+    from handouts.printer import print_all
+
+    wide = tmp_path / "wide.html"
+    wide.write_text('<html><body><table style="width:2000px"><tr><td>a column cut off</td></tr></table></body></html>')
+    long_sheet = tmp_path / "long.html"
+    long_sheet.write_text(
+        '<html><body class="sheet-page"><div class="sheet" style="height:300px;overflow:hidden">'
+        '<div style="height:900px">questions</div></div></body></html>'
+    )
+    fine = tmp_path / "fine.html"
+    fine.write_text("<html><body><table><tr><td>fits</td></tr></table></body></html>")
+    with pytest.raises(SystemExit) as stopped:
+        print_all([wide, long_sheet, fine], ["A4", "Letter"])
+    message = str(stopped.value)
+    assert "wide.html (A4)" in message and "wide.html (Letter)" in message and "table" in message
+    assert "long.html (A4)" in message and "the sheet needs" in message
+    assert not (tmp_path / "wide-a4.pdf").exists() and not (tmp_path / "long-a4.pdf").exists()
+    assert (tmp_path / "fine-a4.pdf").exists()  # clean pages still print; the build stops after all are measured
