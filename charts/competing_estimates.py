@@ -36,7 +36,7 @@ DOLLARS = [
     ("semianalysis_hardware_capex", "the whole server fleet, bought outright"),
 ]
 SYMBOL = {"reported": "circle", "estimate": "diamond-open", "claim": "x-thin-open"}
-ROW = 50  # px per row (dot rows, group headings and the spread arrow alike)
+ROW = 44  # px per row (dot rows, group headings and the spread arrow alike)
 # Each panel's rows, grouped by what the figure covers (the figure's `scope` in data/figures), one run first.
 GROUPS = {"one_run": "ONE TRAINING RUN", "whole_company": "THE WHOLE COMPANY'S {}"}
 

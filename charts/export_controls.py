@@ -144,7 +144,14 @@ def export_controls_timeline(data: Data) -> Chart:
     summary = (
         f"The timeline holds {len(events)} dated events from {first:%B %Y} to {last:%B %Y}, in {len(LANES)} lanes: "
         + ", ".join(f"{sum(1 for e in events if e.lane == lane)} in “{name}”" for lane, name, _ in LANES)
-        + ". The labelled ones: "
+        + ". "
+        + (
+            f"The chart starts in {dt.date.fromisoformat(default[0]):%B %Y}; the table also lists the "
+            f"{len(earlier)} earlier events. "
+            if (earlier := [e for e in events if e.date.isoformat() < default[0]])
+            else ""
+        )
+        + "The labelled ones: "
         + "; ".join(f"{day(e.date)}, {e.headline}" for e in key)
         + ". "
         + (

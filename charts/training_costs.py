@@ -114,12 +114,12 @@ def training_costs(data: Data) -> Chart:
         f"DeepSeek reported {compact_money(parts['final_run'].usd)} for the final training run of DeepSeek-V3. "
         f"An outside estimate of the chips DeepSeek owns is {compact_money(parts[CHIPS].usd)}, about {about(times)} "
         "times as much, a cost shared by all of its work. For the other models, the chips used for one run also "
-        "cost several times the run itself. The table adds the other kinds of cost the sources give; "
+        "cost several times the run itself. The sources give other kinds of cost too, listed in the data table; "
         "costs of different kinds should not be added together."
     )
     chart = Chart(
         id="training-costs",
-        title=f"DeepSeek's famous {short_money(parts['final_run'].usd, words=True)} paid for one training run; "
+        title=f"DeepSeek's famous {short_money(parts['final_run'].usd, words=True)} covered one training run; "
         f"its chips cost an estimated {about(times)} times as much",
         caption="Small dots: one final training run, priced at cloud rental rates. Rings: the chips and servers "
         "bought, which serve many runs: DeepSeek's whole fleet, and for the others the cluster the run used. Reported figures come from the developer; the rest are outside estimates. "

@@ -17,6 +17,10 @@ from markupsafe import Markup
 from charts.numbers import format_value
 
 KEY_NUMBERS = 8  # per chapter handout; the reader keeps fewer
+# Pictures print at most FIGURE_MM tall, but never shrunk below MIN_SCALE of their drawn size: their labels
+# are drawn at 11-13 px, so 0.62 keeps them at 5 pt or more (the two-panel estimates chart, squeezed into
+# 105 mm, had printed them at about 3.5 pt).
+FIGURE_MM, MIN_SCALE, PX_MM = 105, 0.62, 25.4 / 96
 FIGURE = re.compile(r'<figure class="(?:chart|diagram)-figure(?: [a-z-]+)*" id="figure-([a-z0-9-]+)".*?</figure>', re.S)
 
 
@@ -80,6 +84,18 @@ def questions(html: str) -> str:
     return match.group(1) if match else ""
 
 
+def print_height_mm(svg: Path) -> int:
+    """The most height a picture may take on paper: FIGURE_MM, or more for a tall one, so that it keeps at
+    least MIN_SCALE of its drawn size."""
+    head = svg.read_text(encoding="utf-8")[:2000]
+    size = re.search(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"', head)
+    box = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', head)
+    if not (size or box):
+        raise SystemExit(f"handouts: {svg} has no width and height or viewBox; its print size is unknown")
+    height = float((size or box).group(2))
+    return max(FIGURE_MM, round(MIN_SCALE * height * PX_MM + 0.5))
+
+
 def charts(html: str, site: Path, notes: Notes, limit: int | None) -> list[dict]:
     """Each chart figure on the page as a vector picture: the standalone SVG the build wrote for it."""
     out = []
@@ -97,6 +113,7 @@ def charts(html: str, site: Path, notes: Notes, limit: int | None) -> list[dict]
             {
                 "id": match.group(1),
                 "image": image,
+                "height_mm": print_height_mm(site / image),
                 "title": Markup(title.group(1)) if title else "",
                 "summary": Markup(summary.group(1)) if summary else "",
                 "notes": sorted({notes.source(s) for s in sources if s in notes.data.sources}),

@@ -233,6 +233,13 @@ def test_the_multiplier_is_computed_from_the_two_flop_figures():
     assert f"{expected:.1f} times" in CHARTS["training-compute"].summary
 
 
+def test_the_training_cost_title_never_says_the_rented_value_was_paid():
+    """DeepSeek owns its chips: the run's figure is the chip time priced at a rental rate, not money paid. The
+    misleading-headline worksheet teaches exactly that, and its chart's title must not say otherwise."""
+    title = CHARTS["training-costs"].title
+    assert not re.search(r"\b(paid|spent|cost)\b[^;]*one training run", title), title
+
+
 def test_a_summary_changes_when_the_data_changes(project_copy):
     changed = charts_with_o1_output_price(project_copy, 123.0)
     assert "$123" in changed["api-prices"].summary

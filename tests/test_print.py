@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -129,10 +130,38 @@ def test_the_printer_refuses_a_clipped_table_or_an_overlong_sheet_and_writes_no_
     )
     fine = tmp_path / "fine.html"
     fine.write_text("<html><body><table><tr><td>fits</td></tr></table></body></html>")
-    with pytest.raises(SystemExit) as stopped:
-        print_all([wide, long_sheet, fine], ["A4", "Letter"])
+    # In a thread of its own: the session's browser fixture already runs Playwright's loop in this one.
+    with ThreadPoolExecutor(1) as pool, pytest.raises(SystemExit) as stopped:
+        pool.submit(print_all, [wide, long_sheet, fine], ["A4", "Letter"]).result()
     message = str(stopped.value)
     assert "wide.html (A4)" in message and "wide.html (Letter)" in message and "table" in message
     assert "long.html (A4)" in message and "the sheet needs" in message
     assert not (tmp_path / "wide-a4.pdf").exists() and not (tmp_path / "long-a4.pdf").exists()
     assert (tmp_path / "fine-a4.pdf").exists()  # clean pages still print; the build stops after all are measured
+
+
+def test_every_handout_figure_prints_at_least_six_tenths_of_its_drawn_size(mkdocs_site, browser):
+    """A chart's labels are drawn at 11-13 px; shrunk to fit a short box they print too small to read (the
+    two-panel estimates chart printed at 43%, its labels about 3.5 pt). Tall pictures may take more of the page."""
+    from handouts.printer import TEXT_WIDTH_PX
+
+    handouts = sorted((mkdocs_site["dir"] / "handouts").glob("*.html"))
+    assert handouts
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    small = []
+    try:
+        for paper, width in TEXT_WIDTH_PX.items():
+            page.set_viewport_size({"width": width, "height": 1000})
+            for html in handouts:
+                page.goto(html.as_uri(), wait_until="load")
+                page.wait_for_function("[...document.images].every(i => i.complete)")
+                for name, shown, drawn in page.evaluate(
+                    "[...document.querySelectorAll('.print-figure img')].map(i => [i.getAttribute('src'),"
+                    " i.getBoundingClientRect().width, i.naturalWidth])"
+                ):
+                    if shown < 0.6 * min(drawn, width):
+                        small.append(f"{html.name} ({paper}): {name} at {shown / drawn:.0%}")
+    finally:
+        page.close()
+    assert not small, "\n".join(small)

@@ -3,6 +3,7 @@ vertical stepper of the key events, there at first paint with no script, readabl
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -218,3 +219,16 @@ def test_show_all_on_a_phone_brings_the_live_chart_at_the_boxs_width_even_if_eng
     assert r.page.evaluate(f"{chart}._fullLayout.width") == pytest.approx(box["width"], abs=2)
     assert r.page.evaluate(f"getComputedStyle({chart}.querySelector('.main-svg')).position") == "absolute"
     assert not r.errors, r.errors
+
+
+def test_the_in_words_summary_says_where_the_picture_starts_and_counts_the_events_before_it():
+    """The printed picture starts at its default range; a summary that says the timeline runs from an earlier
+    month must say the earlier events are only in the table."""
+    chart = timeline_chart(DATA)
+    start = dt.date.fromisoformat(str(chart.figure.layout.xaxis.range[0])[:10])
+    earlier = [e for e in EVENTS if e.date < start]
+    assert earlier, "the data holds events before the chart's first month (the 2020 fab rules)"
+    assert (
+        f"The chart starts in {start:%B %Y}; the table also lists the {len(earlier)} earlier events." in chart.summary
+    )
+    assert f"from {EVENTS[0].date:%B %Y}" in chart.summary
