@@ -20,7 +20,7 @@ KEY_NUMBERS = 8  # per chapter handout; the reader keeps fewer
 # Pictures print at most FIGURE_MM tall, but never shrunk below MIN_SCALE of their drawn size: their labels
 # are drawn at 11-13 px, so 0.62 keeps them at 5 pt or more (the two-panel estimates chart, squeezed into
 # 105 mm, had printed them at about 3.5 pt).
-FIGURE_MM, MIN_SCALE, PX_MM = 105, 0.62, 25.4 / 96
+FIGURE_MM, MIN_SCALE, PX_MM = 100, 0.62, 25.4 / 96
 FIGURE = re.compile(r'<figure class="(?:chart|diagram)-figure(?: [a-z-]+)*" id="figure-([a-z0-9-]+)".*?</figure>', re.S)
 
 
@@ -108,6 +108,9 @@ def charts(html: str, site: Path, notes: Notes, limit: int | None) -> list[dict]
             )
         title = re.search(r'<span class="chart-title"[^>]*>(.*?)</span>', block, re.S)
         summary = re.search(r'<p class="chart-summary"[^>]*>(.*?)</p>', block, re.S)
+        # The caption is the picture's reading key (what dots, rings and colours mean); the hint inside it
+        # is about the live chart and stays off paper.
+        caption = re.search(r'<span class="chart-caption">(.*?)</span>\s*</figcaption>', block, re.S)
         sources = re.findall(r'href="sources\.html#([a-z0-9-]+)"', block)
         out.append(
             {
@@ -116,6 +119,9 @@ def charts(html: str, site: Path, notes: Notes, limit: int | None) -> list[dict]
                 "height_mm": print_height_mm(site / image),
                 "title": Markup(title.group(1)) if title else "",
                 "summary": Markup(summary.group(1)) if summary else "",
+                "caption": Markup(re.sub(r'<span class="chart-hint">.*?</span>', "", caption.group(1), flags=re.S))
+                if caption
+                else "",
                 "notes": sorted({notes.source(s) for s in sources if s in notes.data.sources}),
             }
         )

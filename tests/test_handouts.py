@@ -125,3 +125,20 @@ def test_a_site_without_a_theme_stylesheet_stops_the_handouts_with_a_clear_error
     (tmp_path / "index.html").write_text('<link rel="stylesheet" href="stylesheets/site.css">')
     with pytest.raises(SystemExit, match="links no theme stylesheet"):
         theme_styles(tmp_path, ["stylesheets/site.css"])
+
+
+@pytest.mark.parametrize("title, page", SECTIONS, ids=[p for _, p in SECTIONS])
+def test_each_printed_figure_carries_its_reading_key_but_not_the_live_charts_hint(mkdocs_site, title, page):
+    """On paper a figure keeps its caption, which says what the dots, rings and colours mean; the hint about
+    the live chart's controls stays off paper."""
+    built = (mkdocs_site["dir"] / page).read_text()
+    captions = re.findall(r'<span class="chart-caption">(.*?)</span>\s*</figcaption>', built, re.S)
+    assert captions, page
+    hints = re.findall(r'<span class="chart-hint">(.*?)</span>', built, re.S)
+    text = words(pdf_text(mkdocs_site["dir"] / "handouts" / f"{page.removesuffix('.html')}-a4.pdf"))
+    for caption in captions:
+        plain = words(re.sub(r"<[^>]+>", "", caption.split('<span class="chart-hint">')[0]))
+        plain = plain.replace("&#39;", "'").replace("&amp;", "&").strip()
+        assert plain[:50] in text, (page, plain[:50])
+    for hint in hints:
+        assert words(hint)[:40] not in text, (page, hint)
