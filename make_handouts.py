@@ -127,12 +127,14 @@ def write_worksheets(site: Path, live: str, data) -> list[Path]:
     for family in FAMILIES:
         if hasattr(family, "derived"):
             derived.update(family.derived(data))
-    lesson = load_lesson(ROOT, data, derived, {chart.id for chart in all_charts(data)})
+    charts = all_charts(data)
+    lesson = load_lesson(ROOT, data, derived, {chart.id: chart.columns for chart in charts})
     env = Environment(
         loader=FileSystemLoader(ROOT / "charts" / "templates"), autoescape=True, undefined=StrictUndefined
     )
     common = {"qr": qr_svg, "edition": edition(data, ROOT)}
-    return worksheets.write(env, lesson, data, derived, site, ROOT, live, common)
+    titles = {chart.id: chart.title for chart in charts}
+    return worksheets.write(env, lesson, data, derived, site, ROOT, live, common, titles)
 
 
 def main(argv: list[str] | None = None) -> int:

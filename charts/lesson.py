@@ -6,7 +6,6 @@ question and its numbers are written once. A text writes {{ num.ID }} or {{ fig.
 
 from __future__ import annotations
 
-import math
 import re
 from html import escape
 from pathlib import Path
@@ -18,7 +17,7 @@ from pydantic import Field, model_validator
 
 from charts.fields import DataError, FigureId, RowId, Strict, Text
 from charts.loader import _validate
-from charts.numbers import Computed, format_value, money, sci, trim
+from charts.numbers import Computed, format_value
 
 LESSON_FILE = "data/lesson.yaml"
 
@@ -40,6 +39,8 @@ class Activity(Strict):
     claim: RowId | None = None  # a claim from seeds/, shown with its article
     chart: RowId | None = None  # a chart id: its static picture
     table: RowId | None = None  # a chart id: its data table
+    columns: list[str] = []  # the table's columns a sheet shows (default all): leave out those that answer a question
+    chart_key: Text | None = None  # one line under the chart: what its marks mean
     figures: list[FigureId] = []  # a fact box: each number, what it counts, its tag, its source
     workload: RowId | None = None  # a task from data/workloads.yaml
     questions: list[Question] = Field(min_length=1)
@@ -118,39 +119,9 @@ class Texts:
         return Markup(f'<span class="fig">{text}</span> ') + self._tag("computed", None)
 
     def helpers(self) -> dict:
-        from charts.calculators import recipe_flop
-        from charts.compute import compute_of
-        from charts.prices import price_of, task_cost
+        from charts.lesson_sums import helpers
 
-        data = self.data
-
-        def workload(workload_id):
-            found = next((w for w in data.workloads if w.id == workload_id), None)
-            if found is None:
-                raise KeyError(f'unknown workload "{workload_id}" (not in data/workloads.yaml)')
-            return found
-
-        def times(a, b):
-            ratio = data.figures[a].value / data.figures[b].value
-            self.number(a), self.number(b)
-            return f"{trim(ratio, 0 if ratio >= 10 else 1)} times"
-
-        def recipe_times(basis):
-            from charts.compute import BASELINE, CHALLENGER
-
-            ratio = recipe_flop(compute_of(data, BASELINE), basis) / recipe_flop(compute_of(data, CHALLENGER), basis)
-            return f"{trim(ratio, 1)} times"
-
-        return {
-            "num": _Lookup(self.number),
-            "fig": _Lookup(self.cited),
-            "times": times,
-            "tokens": lambda w, field: trim(getattr(workload(w), field), 0),
-            "task_cost": lambda w, model: money(task_cost(price_of(data, model), workload(w))),
-            "recipe": lambda model, basis: sci(recipe_flop(compute_of(data, model), basis)),
-            "recipe_times": recipe_times,
-            "log_steps": lambda a, b: trim(math.log10(data.figures[a].value / data.figures[b].value), 1),
-        }
+        return helpers(self)
 
     def render(self, text: str) -> Markup:
         return Markup(self.env.from_string(escape(text, quote=False)).render(**self.helpers()).strip())
@@ -168,14 +139,16 @@ class _Lookup:
 
 def _texts_of(activity: Activity) -> list[tuple[str, str]]:
     fields = [("intro", activity.intro)] + ([("headline", activity.headline)] if activity.headline else [])
+    fields += [("chart_key", activity.chart_key)] if activity.chart_key else []
     for index, question in enumerate(activity.questions):
         fields += [(f"questions[{index}].ask", question.ask), (f"questions[{index}].answer", question.answer)]
         fields += [(f"questions[{index}].choices[{i}]", choice) for i, choice in enumerate(question.choices)]
     return fields
 
 
-def load_lesson(root: Path, data, derived: dict[str, Computed], chart_ids: set[str]) -> LessonData:
-    """Validate data/lesson.yaml, check every id it names, and render every text once to catch errors."""
+def load_lesson(root: Path, data, derived: dict[str, Computed], charts: dict[str, list[str]]) -> LessonData:
+    """Validate data/lesson.yaml, check every id it names, and render every text once to catch errors.
+    `charts` maps each chart id to its table's columns."""
     path = root / LESSON_FILE
     if not path.exists():
         raise DataError(f"{LESSON_FILE}: the file is missing")
@@ -188,13 +161,17 @@ def load_lesson(root: Path, data, derived: dict[str, Computed], chart_ids: set[s
     for activity in lesson.activities:
         where = f'{name}: entry "{activity.id}", field'
         for field, value, known, what in (
-            ("chart", activity.chart, chart_ids, "chart id"),
-            ("table", activity.table, chart_ids, "chart id"),
+            ("chart", activity.chart, charts, "chart id"),
+            ("table", activity.table, charts, "chart id"),
             ("claim", activity.claim, claims, "claim id (not in seeds/)"),
             ("workload", activity.workload, workloads, "workload id (not in data/workloads.yaml)"),
         ):
             if value is not None and value not in known:
                 raise DataError(f'{where} {field}: unknown {what} "{value}"')
+        for index, column in enumerate(activity.columns):
+            if column not in charts.get(activity.table, []):
+                shown = ", ".join(charts.get(activity.table, [])) or "none: the activity has no table"
+                raise DataError(f'{where} columns[{index}]: unknown column "{column}" (the table\'s columns: {shown})')
         for index, figure in enumerate(activity.figures):
             if figure not in data.figures:
                 raise DataError(f'{where} figures[{index}]: unknown figure "{figure}" (not in data/figures/)')

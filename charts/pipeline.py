@@ -132,7 +132,7 @@ def write_all(root: Path, out: Path, images_wanted: bool = True) -> dict:
         chapter_lines=chapters.build(root),
     )
     macros["checked"] = corrections.checked(data)
-    lesson = load_lesson(root, data, derived, {chart.id for chart in charts})
+    lesson = load_lesson(root, data, derived, {chart.id: chart.columns for chart in charts})
     macros["generated"] |= lesson_pages.teachers(lesson, Texts(data, derived), root)
     # libyaml's emitter where PyYAML has it: the same bytes as the pure-Python one, forty times quicker.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

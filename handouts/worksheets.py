@@ -11,19 +11,67 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from charts.fields import SOURCE_KINDS
+from charts.fields import FIGURE_KINDS, SOURCE_KINDS
 from charts.lesson import Activity, LessonData, Texts, live_page
 from charts.lesson_pages import pictures
+from charts.numbers import day
+
+CELL = re.compile(r"<t([hd])\b([^>]*)>(.*?)</t\1>", re.S)
+# A number as the site prints it: $0.55, 30,840,000, 3.7 × 10¹⁰, 79.8%: one unbreakable piece on a sheet.
+NUMBER = re.compile(r"^[$€£]?[\d.,]+(?: × 10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?%?$")
 
 
-def built_table(site: Path, page: str, chart_id: str) -> Markup:
-    """A chart's data table as the site built it (same numbers, same formatting)."""
+def is_number(text: str) -> bool:
+    return bool(NUMBER.match(re.sub(r"<[^>]+>", "", text).strip()))
+
+
+def _cells(row: str, keep: list[int] | None) -> str:
+    cells = CELL.findall(row)
+    out = []
+    for index, (kind, attrs, inner) in enumerate(cells):
+        if keep is not None and index not in keep:
+            continue
+        if kind == "d" and is_number(inner):
+            attrs += ' class="num"'
+        out.append(f"<t{kind}{attrs}>{inner}</t{kind}>")
+    return "".join(out)
+
+
+def built_table(site: Path, page: str, chart_id: str, columns: list[str] | None = None) -> Markup:
+    """A chart's data table as the site built it (same numbers, same formatting), with only the columns named
+    (all when none are); its number cells are marked so that they never break across lines."""
     html = (site / page.split("#")[0]).read_text(encoding="utf-8")
     match = re.search(rf'<table class="chart-table" id="table-{re.escape(chart_id)}">.*?</table>', html, re.S)
     if not match:
         raise SystemExit(f"error: {page} has no data table for chart {chart_id!r}: is it still on that page?")
     table = re.sub(r"<caption>.*?</caption>", "", match.group(0), flags=re.S)
+    header = [re.sub(r"<[^>]+>", "", inner).strip() for _, _, inner in CELL.findall(table.split("</thead>")[0])]
+    keep = [header.index(c) for c in columns if c in header] if columns else None
+    if columns and len(keep) != len(columns):
+        missing = [c for c in columns if c not in header]
+        raise SystemExit(f"error: {page}'s table for chart {chart_id!r} has no column {missing[0]!r}")
+    table = re.sub(r"<tr>(.*?)</tr>", lambda row: f"<tr>{_cells(row.group(1), keep)}</tr>", table, flags=re.S)
     return Markup(table.replace('class="chart-table"', 'class="sheet-table"'))
+
+
+def article_line(article) -> str:
+    """Who published a press article and when, as far as we know: never its title, which students took for
+    this site's."""
+    who = article.outlet + (" (probably)" if article.outlet_probable else "") if article.outlet else None
+    if article.published:
+        when = day(article.published)
+    elif article.published_before:
+        when = f"between {day(article.published_after)} and {day(article.published_before)}"
+    else:
+        when = f"on or after {day(article.published_after)}"
+    where = f"in {who}" if who else "whose publisher we could not find"
+    return f"From a press article {where}, published {when}; not from this site."
+
+
+def tag_key(data, shown: list[str]) -> list[dict]:
+    """The evidence tags a sheet shows, each with the line the site's marks use (data/legend.yaml)."""
+    used = set(re.findall(r'class="tag tag-([a-z]+)"', " ".join(shown)))
+    return [{"id": kind, "short": data.legend.figure_kind(kind).short} for kind in FIGURE_KINDS if kind in used]
 
 
 def fact_rows(data, texts: Texts, figure_ids: list[str]) -> list[dict]:
@@ -51,7 +99,9 @@ def sources_used(data, ids: list[str]) -> list[str]:
     return out
 
 
-def context(activity: Activity, lesson: LessonData, data, derived, site: Path, root: Path, live: str) -> dict:
+def context(
+    activity: Activity, lesson: LessonData, data, derived, site: Path, root: Path, live: str, titles: dict
+) -> dict:
     """Everything a worksheet and its key show, rendered once."""
     texts = Texts(data, derived)
     page = live_page(root, activity)
@@ -68,12 +118,14 @@ def context(activity: Activity, lesson: LessonData, data, derived, site: Path, r
         "url": live + page,
         "intro": texts.render(activity.intro),
         "headline": texts.render(activity.headline) if activity.headline else None,
-        "claim": claim and {"text": claim.claim, "article": article.title},
+        "claim": claim and {"text": claim.claim, "article": article_line(article)},
         "verdict": claim and {"verdict": claim.verdict.replace("_", " "), "reason": texts.render(claim.reason)},
         "facts": fact_rows(data, texts, figures),
         "workload": workload,
-        "table": built_table(site, page, activity.table) if activity.table else None,
+        "table": built_table(site, page, activity.table, activity.columns) if activity.table else None,
         "image": ("generated/" + images[activity.chart]) if activity.chart in images else None,
+        "chart_title": titles[activity.chart] if activity.chart else None,
+        "chart_key": texts.render(activity.chart_key) if activity.chart_key else None,
         "questions": [
             {
                 "ask": texts.render(q.ask),
@@ -85,17 +137,23 @@ def context(activity: Activity, lesson: LessonData, data, derived, site: Path, r
         ],
     }
     out["sources"] = sources_used(data, texts.used)
+    sheet = [out["intro"], out["chart_key"] or ""] + [q["ask"] for q in out["questions"]]
+    sheet += [c for q in out["questions"] for c in q["choices"]]
+    sheet += [f'class="tag tag-{f["status"]}"' for f in out["facts"]]
+    out["tags"] = tag_key(data, [str(text) for text in sheet])
     return out
 
 
-def write(env, lesson: LessonData, data, derived, site: Path, root: Path, live: str, common: dict) -> list[Path]:
-    """Write every worksheet and key as HTML; return their paths (sheets first)."""
+def write(
+    env, lesson: LessonData, data, derived, site: Path, root: Path, live: str, common: dict, titles: dict
+) -> list[Path]:
+    """Write every worksheet and key as HTML; return their paths (sheets first). `titles`: each chart's title."""
     sheets, keys = site / "handouts" / "worksheets", site / "handouts" / "keys"
     sheets.mkdir(parents=True, exist_ok=True)
     keys.mkdir(parents=True, exist_ok=True)
     written = []
     for activity in lesson.activities:
-        facts = context(activity, lesson, data, derived, site, root, live)
+        facts = context(activity, lesson, data, derived, site, root, live, titles)
         for folder, name, template in ((sheets, activity.id, "worksheet"), (keys, f"{activity.id}-key", "key")):
             html = env.get_template(f"{template}.html.j2").render(**facts, **common, key=template == "key")
             path = folder / f"{name}.html"

@@ -21,7 +21,7 @@ PAPERS = {"a4": (595, 842), "letter": (612, 792)}  # points
 def lesson_of(root=ROOT) -> LessonData:
     data = load(root)
     derived = {k: v for family in FAMILIES if hasattr(family, "derived") for k, v in family.derived(data).items()}
-    return load_lesson(root, data, derived, {chart.id for chart in all_charts(data)})
+    return load_lesson(root, data, derived, {chart.id: chart.columns for chart in all_charts(data)})
 
 
 def pdf_pages(path) -> int:
