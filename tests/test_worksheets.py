@@ -5,6 +5,7 @@ press articles named by who published them, charts with their title and a key to
 from __future__ import annotations
 
 import re
+import subprocess
 from html import unescape
 
 import pytest
@@ -168,9 +169,11 @@ LAYOUT = """() => {
     const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
     if (tops.size > 1) out.wrapped.push(t);
   }
+  out.boxes = [];
   for (const box of document.querySelectorAll('.sheet-questions > li')) {
     const write = box.querySelector('.write');
     out.lines.push(write ? write.getBoundingClientRect().height : 0);
+    if (write) { const r = write.getBoundingClientRect(); out.boxes.push([r.top, r.bottom, r.left, r.right]); }
   }
   return out;
 }"""
@@ -186,7 +189,34 @@ def luminance(colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def test_in_print_numbers_never_wrap_lines_are_mid_grey_and_each_question_gets_its_lines(site, browser):
+def ruled_lines_seen(pdf, boxes, tmp_path, dpi=60) -> list[tuple[int, int]]:
+    """(lines drawn, lines seen) per writing box, on the PDF rasterised at a coarse `dpi` in grey: a line is
+    a run of pixel rows that are mostly dark across the box. Boxes are CSS pixels from the sheet's top left,
+    which prints at the 12 mm margin."""
+    from handouts.printer import MARGIN_MM
+
+    subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), str(pdf), str(tmp_path / "page")], check=True)
+    raw = next(tmp_path.glob("page*.pgm")).read_bytes()
+    magic, width, height, depth, pixels = raw.split(maxsplit=4)
+    assert magic == b"P5" and depth == b"255"
+    width, height = int(width), int(height)
+    to_px = lambda css: round((MARGIN_MM / 25.4 + css / 96) * dpi)  # noqa: E731
+    period = 6.3 / 25.4 * 96  # one ruled line per 6.3 mm, in CSS pixels
+    found = []
+    for top, bottom, left, right in boxes:
+        x0, x1 = to_px(left) + 2, to_px(right) - 2
+        dark = [
+            sum(1 for v in pixels[y * width + x0 : y * width + x1] if v < 200) > 0.8 * (x1 - x0)
+            for y in range(to_px(top), min(to_px(bottom) + 1, height))
+        ]
+        runs = sum(1 for i, d in enumerate(dark) if d and (i == 0 or not dark[i - 1]))
+        found.append((int((bottom - top) // period), runs))
+    for path in tmp_path.glob("page*.pgm"):
+        path.unlink()
+    return found
+
+
+def test_in_print_numbers_never_wrap_lines_are_mid_grey_and_each_question_gets_its_lines(site, browser, tmp_path):
     from handouts.printer import TEXT_WIDTH_PX
 
     page = browser.new_page()
@@ -204,6 +234,10 @@ def test_in_print_numbers_never_wrap_lines_are_mid_grey_and_each_question_gets_i
                     assert height >= question.lines * 6 * mm, (a.id, paper, question.ask[:40], height)
                 # Writing lines: darker than a faint #9a9a9a, lighter than the text.
                 assert luminance(found["text"]) < luminance(found["rule"]) <= 0.2, (found["rule"], found["text"])
+                # ... and every ruled line survives a 60 dpi rendering (a thin line once vanished there).
+                pdf = site["dir"] / "handouts" / "worksheets" / f"{a.id}-{name}.pdf"
+                for drawn, seen in ruled_lines_seen(pdf, found["boxes"], tmp_path):
+                    assert seen >= drawn, (a.id, paper, f"{seen} of {drawn} lines visible at 60 dpi")
     finally:
         page.close()
     quiz = activity("quiz").questions
