@@ -120,7 +120,7 @@ def to_csv(chart: Chart) -> str:
 
 def cell_text(value: Any, fmt: Callable[[Any], str] | None) -> str:
     """A table cell as a reader sees it; dates read as in the prose (14 May 2020). The CSV keeps ISO dates."""
-    if value is None:
+    if is_empty(value):
         return "–"
     if fmt:
         return fmt(value)
@@ -131,9 +131,15 @@ def cell_text(value: Any, fmt: Callable[[Any], str] | None) -> str:
     return str(value)
 
 
-def _cells(chart: Chart) -> list[list[str]]:
+def is_empty(value: Any) -> bool:
+    """A cell with nothing to say: the desk table prints "–", a phone card leaves its line out."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _cells(chart: Chart) -> list[list[tuple[str, bool]]]:
+    """Each cell as (text, empty)."""
     formats = chart.cell_formats or [None] * len(chart.columns)
-    return [[cell_text(v, fmt) for v, fmt in zip(row, formats)] for row in chart.rows]
+    return [[(cell_text(v, fmt), is_empty(v)) for v, fmt in zip(row, formats)] for row in chart.rows]
 
 
 def box_ratios(chart: Chart, pictures: dict | None) -> str:

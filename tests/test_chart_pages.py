@@ -371,6 +371,28 @@ def test_chart_tables_become_labelled_cards_on_a_phone(reader, site, pages_of):
     assert widths[0] >= 0.9 * widths[1], widths
 
 
+def test_a_phone_card_leaves_out_its_empty_fields_and_the_desk_table_keeps_them(reader, site, pages_of):
+    """The timeline's cards once printed "US rule: –" on every event that is not a US rule (55 of 69)."""
+    chart = next(c for c in pipeline.all_charts(DATA) if c.id == "export-controls-timeline")
+    empty = sum(value is None or value == "" for row in chart.rows for value in row[1:])
+    assert empty, "the timeline's table has no empty cell left: this test no longer tests anything"
+    column = chart.columns.index("US rule")
+    rules = sum(row[column] is not None for row in chart.rows)
+    shown = {}
+    for name, options in (("phone", PHONE), ("desk", DESK)):
+        r = reader(**options)
+        r.page.goto(site["url"] + pages_of[chart.id], wait_until="load")
+        r.page.locator(f"label[for='tab-{chart.id}-table']").click()
+        shown[name] = r.page.locator(f"#table-{chart.id} tbody td").evaluate_all(
+            "cells => cells.filter(c => c.getClientRects().length).map(c => [c.dataset.label, c.innerText.trim()])"
+        )
+    cells = len(chart.rows) * (len(chart.columns) - 1)
+    assert len(shown["desk"]) == cells  # the desk table keeps every cell, "–" where there is nothing
+    assert len(shown["phone"]) == cells - empty
+    assert not [cell for cell in shown["phone"] if cell[1] in ("", "–")]
+    assert sum(label == "US rule" for label, _ in shown["phone"]) == rules
+
+
 def test_print_shows_every_charts_picture_even_after_the_live_chart_arrived(reader, site, pages_of):
     r = reader(**DESK)
     r.page.goto(site["url"] + pages_of["market-falls"], wait_until="load")
