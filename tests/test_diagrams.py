@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 
@@ -146,3 +147,24 @@ def test_the_after_r1_title_gives_the_pace_the_listed_events_show():
     numbers = [int(n) for n in re.findall(r"\d+", title.replace("R1", ""))]
     assert numbers == [span, len(events), round(span / len(events))], title
     assert all(e.date > r1 for e in events)
+
+
+@pytest.mark.parametrize("layout", diagrams.WIDTH)
+def test_the_teachers_arrow_ends_at_the_row_of_students(layout):
+    """On a laptop the arrow once stopped 40 px above and left of the students, pointing at nothing."""
+    root = parsed(DIAGRAMS["distillation"], layout)
+    (arrow,) = [line for line in root.iter(f"{SVG}polyline") if line.get("marker-end")]
+    (x0, y0), (x, y) = [tuple(map(float, point.split(","))) for point in arrow.get("points").split()[-2:]]
+    students = [
+        [float(c.get(k)) for k in ("cx", "cy", "r")] for c in root.iter(f"{SVG}circle") if "dg-student" in c.get("class")
+    ]
+    assert len(students) == len(diagrams.distilled(DATA))
+    left, right = min(cx - r for cx, _, r in students), max(cx + r for cx, _, r in students)
+    top, bottom = min(cy - r for _, cy, r in students), max(cy + r for _, cy, r in students)
+    # The tip is within 12 px of the row's box and inside no student...
+    gap = math.hypot(max(left - x, 0, x - right), max(top - y, 0, y - bottom))
+    assert gap <= 12, f"the arrow ends {gap:.0f} px from the students ({layout})"
+    assert all(math.hypot(x - cx, y - cy) >= r for cx, cy, r in students)
+    # ...and it points at the row: going on along its last stretch, it runs into the row's box.
+    ahead = [(x + (x - x0) * t / 100, y + (y - y0) * t / 100) for t in range(1, 200)]
+    assert any(left <= px <= right and top <= py <= bottom for px, py in ahead), layout
