@@ -28,8 +28,33 @@ def percent_cell(row) -> str:
     return NOT_REPORTED if row.percent_fall is None else percent_words(row).removesuffix("%")
 
 
-PALE = 0.5  # opacity of Nvidia's other falls: the same amber, paler, so the record bar alone is in full colour
+# Nvidia's other falls: a pale fill of the same amber, so the record bar alone is solid, and an outline in the
+# full amber, so they keep its hue on the dark page too (amber faded over the dark page alone turns brown).
+PALE = 0.4  # their fill's opacity
+OUTLINE = 2  # px: their outline, drawn as a shape (a bar's opacity would fade its own outline too)
+GAP = {"desk": 0.2, "phone": 0.55}  # the space between bars, in category widths: the outlines follow the bars
 SWATCH = '<span style="color:{}{}">■</span> {}'
+
+
+def outlines(xs: list[float], pale: list[bool], gap: float) -> list[dict]:
+    """An outline in the full amber around each pale bar (bar i sits at category i of the y axis)."""
+    half = (1 - gap) / 2
+    return [
+        {
+            "type": "rect",
+            "name": "nvidia",
+            "xref": "x",
+            "yref": "y",
+            "x0": 0,
+            "x1": x,
+            "y0": i - half,
+            "y1": i + half,
+            "line": {"color": colour("nvidia"), "width": OUTLINE},
+            "layer": "above",
+        }
+        for i, (x, faded) in enumerate(zip(xs, pale))
+        if faded
+    ]
 
 
 def key_annotation(company: str, highlighted: str, phone: bool = False) -> dict:
@@ -37,7 +62,7 @@ def key_annotation(company: str, highlighted: str, phone: bool = False) -> dict:
     nvidia, other = colour("nvidia"), colour("other")
     entries = [
         SWATCH.format(nvidia, "", highlighted),
-        SWATCH.format(nvidia, f";opacity:{PALE}", f"{company}'s other falls"),
+        SWATCH.format(nvidia, f";fill-opacity:{PALE};stroke:{nvidia};stroke-width:1px", f"{company}'s other falls"),
         SWATCH.format(other, "", "other companies"),
     ]
     return {
@@ -115,6 +140,8 @@ def market_falls(data: Data) -> Chart:
         xaxis=axis("Value lost in one day (billion US$) · and the % fall", range=[0, end], tickprefix="$"),
         yaxis=axis("", range=[-0.5, len(rows) - 0.1]),
         annotations=[key_annotation(shock.company, highlighted), record_label(names[-1], texts[-1], losses[-1], 17)],
+        bargap=GAP["desk"],
+        shapes=outlines(losses, [o < 1 for o in opacity], GAP["desk"]),
     )
     runner_up = rows[-2] if rows[-1].id == SHOCK else rows[-1]
     summary = (
@@ -153,7 +180,8 @@ def market_falls(data: Data) -> Chart:
     # On a phone the names go above the bars, so the bars and their labels get the full width.
     chart.phone = {
         "height": 90 + 56 * len(rows),
-        "bargap": 0.55,
+        "bargap": GAP["phone"],
+        "shapes": outlines(losses, [o < 1 for o in opacity], GAP["phone"]),
         "xaxis": {"title": {"text": "Billion US$ lost in one day"}, "dtick": 200},
         "yaxis": {"showticklabels": False},
         "margin": {"l": 4, "r": 18, "t": 62},

@@ -28,8 +28,11 @@ MEASURE = """() => {
     return {stroke: getComputedStyle(p).stroke, x0: b.x0 - half, y0: b.y0 - half, x1: b.x1 + half, y1: b.y1 + half};
   });
   const points = [...svg.querySelectorAll('path.point')].map(box);
-  const shapes = [...svg.querySelectorAll('.shapelayer path')].map(p => ({stroke: getComputedStyle(p).stroke, ...box(p)}));
-  return {width: origin.width, height: origin.height, texts, lines, points, shapes};
+  const shapes = [...svg.querySelectorAll('.shapelayer path')].map(p => { const s = getComputedStyle(p);
+    return {stroke: s.stroke, strokeWidth: parseFloat(s.strokeWidth), strokeOpacity: +s.strokeOpacity * +s.opacity, ...box(p)}; });
+  const bars = [...svg.querySelectorAll('.barlayer g.point > path')].map(p => { const s = getComputedStyle(p);
+    return {fill: s.fill, opacity: +s.opacity, ...box(p)}; });
+  return {width: origin.width, height: origin.height, texts, lines, points, shapes, bars};
 }"""
 
 
@@ -147,3 +150,22 @@ def test_the_app_action_marks_are_big_enough_to_tap_and_see_on_a_phone(measured)
     points = measured["app-actions", "phone"]["points"]
     assert points
     assert min(p["x1"] - p["x0"] for p in points) >= 20, "app-action marks narrower than 20 px on a phone"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_nvidias_other_falls_are_outlined_in_the_full_amber_around_their_own_bars(measured, variant):
+    """Faded amber alone read as brown on the dark page, and the key's "Nvidia's other falls" was hard to match."""
+    shot = measured["market-falls", variant]
+    amber = rgb(PALETTE["nvidia"])
+    bars = [b for b in shot["bars"] if b["fill"] == amber]
+    record = [b for b in bars if b["opacity"] == 1]
+    pale = [b for b in bars if b["opacity"] < 1]
+    assert len(record) == 1 and pale, "one solid amber bar, the record, and the other Nvidia falls paler"
+    outlines = [s for s in shot["shapes"] if s["stroke"] == amber]
+    assert len(outlines) == len(pale)
+    assert all(s["strokeOpacity"] == 1 and s["strokeWidth"] >= 1.5 for s in outlines), "a faint outline"
+    half = outlines[0]["strokeWidth"] / 2 + 1
+    for bar in pale:
+        around = [s for s in outlines if all(abs(s[k] - bar[k]) <= half for k in ("x0", "y0", "x1", "y1"))]
+        assert around, f"a pale Nvidia bar without its outline in the {variant} picture: {bar}"
+    assert not [s for s in outlines if abs(s["y0"] - record[0]["y0"]) <= half], "the record bar is outlined too"

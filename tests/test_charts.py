@@ -391,6 +391,7 @@ def test_the_market_falls_key_names_each_bar_colour_on_desk_and_phone():
 def test_the_market_falls_single_out_the_record_and_stop_the_axis_just_past_it():
     """7 of 10 bars were amber, the axis ran to $800 against a $589 maximum, and the key sat among the bars."""
     from charts.market_falls import SHOCK
+    from charts.theme import PALETTE
 
     chart = CHARTS["market-falls"]
     spec = json.loads(spec_json(chart))
@@ -405,6 +406,7 @@ def test_the_market_falls_single_out_the_record_and_stop_the_axis_just_past_it()
         (key,) = [a for a in layout["annotations"] if "■" in a["text"]]
         assert key["yref"] == "paper" and key["y"] >= 1 and key["yanchor"] == "bottom", "the key sits in the plot"
         assert "opacity" in key["text"], "the key shows the paler tint"
+        assert f"stroke:{PALETTE['nvidia']}" in key["text"], "the key shows the pale bars' outline in the full amber"
     assert len(chart.caption) <= 220, "the subtitle ran to six lines on a phone"
 
 
