@@ -156,7 +156,9 @@ def test_the_teachers_arrow_ends_at_the_row_of_students(layout):
     (arrow,) = [line for line in root.iter(f"{SVG}polyline") if line.get("marker-end")]
     (x0, y0), (x, y) = [tuple(map(float, point.split(","))) for point in arrow.get("points").split()[-2:]]
     students = [
-        [float(c.get(k)) for k in ("cx", "cy", "r")] for c in root.iter(f"{SVG}circle") if "dg-student" in c.get("class")
+        [float(c.get(k)) for k in ("cx", "cy", "r")]
+        for c in root.iter(f"{SVG}circle")
+        if "dg-student" in c.get("class")
     ]
     assert len(students) == len(diagrams.distilled(DATA))
     left, right = min(cx - r for cx, _, r in students), max(cx + r for cx, _, r in students)
