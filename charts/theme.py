@@ -58,7 +58,7 @@ def colour_key(models: list[tuple[str, str]]) -> str:
         + ("" if key in ("deepseek", "other") else f" ({', '.join(dict.fromkeys(names))})")
         for key, names in sorted(named.items(), key=lambda item: list(ACTORS).index(item[0]))
     ]
-    return "Colour shows the developer: " + "; ".join(parts) + "."
+    return "Color shows the developer: " + "; ".join(parts) + "."
 
 
 PALETTE = {key: actor.colour for key, actor in {**ACTORS, **SIGNS}.items()}  # what the browser code receives
