@@ -107,8 +107,12 @@ def pictures(folder: Path, chart_ids: list[str]) -> dict[str, str]:
     return found
 
 
-def projector(lesson: LessonData, texts: Texts, data, images: dict[str, str], edition: dict) -> str:
-    """A standalone page, one screen per claim, chart or question; arrow keys step; works from file://."""
+def projector(
+    lesson: LessonData, texts: Texts, data, images: dict[str, str], titles: dict[str, str], edition: dict
+) -> str:
+    """A standalone page, one screen per claim, chart or question; arrow keys step; works from file://.
+    A chart's screen is headed by the chart's own takeaway title (`titles`, as on its figure on the site),
+    with the activity's name as the kicker above it."""
     slides = []
     for a in lesson.activities:
         slides.append({"kind": "title", "title": a.title, "text": texts.render(a.goal), "minutes": a.minutes})
@@ -122,7 +126,15 @@ def projector(lesson: LessonData, texts: Texts, data, images: dict[str, str], ed
             slides.append({"kind": "facts", "title": f"{a.title} · the numbers", "facts": facts})
         for chart_id in (a.chart, a.table):
             if chart_id and chart_id in images:
-                slides.append({"kind": "chart", "title": a.title, "image": images[chart_id], "alt": chart_id})
+                slides.append(
+                    {
+                        "kind": "chart",
+                        "title": a.title,
+                        "heading": titles[chart_id],
+                        "image": images[chart_id],
+                        "alt": chart_id,
+                    }
+                )
         for number, q in enumerate(a.questions, start=1):
             slides.append(
                 {

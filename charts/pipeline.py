@@ -148,7 +148,8 @@ def write_all(root: Path, out: Path, images_wanted: bool = True) -> dict:
         (out / "iframe-worker-shim.js").write_text("/* npm's iframe-worker is missing: run `make js` */\n")
         print("warning: npm's iframe-worker is missing; offline search will not work from file://", file=sys.stderr)
     svgs = lesson_pages.pictures(out / "img", [chart.id for chart in charts])
+    titles = {chart.id: chart.title for chart in charts}
     (out / "projector.html").write_text(
-        lesson_pages.projector(lesson, Texts(data, derived), data, svgs, edition(data, root)), encoding="utf-8"
+        lesson_pages.projector(lesson, Texts(data, derived), data, svgs, titles, edition(data, root)), encoding="utf-8"
     )
     return {"charts": len(charts), "diagrams": len(figures), "figures": len(data.figures), "sources": len(data.sources)}

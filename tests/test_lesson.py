@@ -193,3 +193,53 @@ def test_the_offline_copy_linked_from_the_teachers_page_holds_the_site_worksheet
     assert {"index.html", "teachers.html", "generated/projector.html"} <= names
     assert any(name.startswith("handouts/worksheets/") and name.endswith("-a4.pdf") for name in names)
     assert not any(name.startswith("downloads/") for name in names), "the copy does not hold itself"
+
+
+CHART_SCREEN = """(index) => {
+  const slide = document.querySelector('#slide-' + index), img = slide.querySelector('.picture img');
+  const box = img.getBoundingClientRect(), scale = Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight);
+  const size = el => parseFloat(getComputedStyle(el).fontSize);
+  return {
+    chart: slide.dataset.chart,
+    kicker: slide.querySelector('.kicker').textContent.trim(),
+    heading: slide.querySelector('.chart-heading').textContent.replace(/\\s+/g, ' ').trim(),
+    kickerAbove: slide.querySelector('.kicker').getBoundingClientRect().bottom <= slide.querySelector('.chart-heading').getBoundingClientRect().top,
+    larger: size(slide.querySelector('.chart-heading')) >= 1.25 * size(slide.querySelector('.kicker')),
+    bottom: Math.max(...[...slide.children].map(child => child.getBoundingClientRect().bottom)),
+    controls: document.querySelector('.controls').getBoundingClientRect().top,
+    overflow: [document.scrollingElement.scrollHeight - innerHeight, document.scrollingElement.scrollWidth - innerWidth,
+               slide.scrollHeight - slide.clientHeight],
+    plot: [img.naturalWidth * scale / innerWidth, img.naturalHeight * scale / innerHeight],
+  };
+}"""
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)], ids=["1024x768", "1366x768"])
+def test_a_projector_chart_screen_is_headed_by_the_charts_takeaway_and_fits_the_screen(mkdocs_site, browser, size):
+    """The heading is the chart's own title (as its figure on the site shows it), the activity's name the kicker
+    above it; the plot stays large and nothing on the screen scrolls or hides behind the controls."""
+    data = load(ROOT)
+    titles = {chart.id: chart.title for chart in all_charts(data)}
+    expected = [(a.title, c) for a in lesson_of().activities for c in (a.chart, a.table) if c]
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    try:
+        page.goto((mkdocs_site["dir"] / "generated" / "projector.html").as_uri())
+        total = page.evaluate("document.querySelectorAll('.slide').length")
+        seen = []
+        for index in range(1, total + 1):
+            if index > 1:
+                page.keyboard.press("ArrowRight")
+            if not page.query_selector(f"#slide-{index}.slide-chart"):
+                continue
+            page.wait_for_function(f"document.querySelector('#slide-{index} img').complete")
+            screen = page.evaluate(CHART_SCREEN, index)
+            seen.append((screen["kicker"], screen["chart"]))
+            assert screen["heading"] == titles[screen["chart"]], screen
+            assert screen["kickerAbove"] and screen["larger"], screen
+            assert max(screen["overflow"]) <= 0, f"slide {index} scrolls at {size}: {screen['overflow']}"
+            assert screen["bottom"] <= screen["controls"] + 1, f"slide {index} runs under the controls at {size}"
+            width, height = screen["plot"]
+            assert width >= 0.6 or height >= 0.5, f"slide {index}'s plot is small at {size}: {screen['plot']}"
+        assert seen == expected
+    finally:
+        page.close()
