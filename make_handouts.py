@@ -21,6 +21,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from charts.edition import edition
+from charts.lesson_pages import READER
 
 ROOT = Path(__file__).resolve().parent
 STORY_SECTION = "The story"
@@ -106,7 +107,7 @@ def write_html(site: Path, live: str, data, sections_: list[tuple[str, str]]) ->
         path.write_text(html, encoding="utf-8")
         written.append(path)
 
-    render("deepseek-story", "The DeepSeek R1 story", sections_, live)
+    render(READER, "The DeepSeek R1 story", sections_, live)
     for title, page in sections_:
         render(page.removesuffix(".html"), title, [(title, page)], live + page)
     return written

@@ -6,7 +6,6 @@ question and its numbers are written once. A text writes {{ num.ID }} or {{ fig.
 
 from __future__ import annotations
 
-import re
 from html import escape
 from pathlib import Path
 from typing import Literal
@@ -51,7 +50,9 @@ class Step(Strict):
     kind: Literal["hook", "read", "work", "present", "discuss", "quiz", "exit"]
     title: Text
     do: Text
-    activity: RowId | None = None
+    activities: list[RowId] = []  # printed worksheets the step hands out (the quiz is one)
+    projector: list[RowId] = []  # activities the step shows on the projector view
+    reader: bool = False  # the step uses the printed reader (the whole story)
 
 
 class Lesson(Strict):
@@ -183,43 +184,13 @@ def load_lesson(root: Path, data, derived: dict[str, Computed], charts: dict[str
                 message = str(error).strip("'\"")
                 raise DataError(f"{where} {field}: {message}") from None
     for plan in lesson.plans:
-        for lesson_ in plan.lessons:
-            for step in lesson_.steps:
-                if step.activity is not None and step.activity not in activities:
-                    raise DataError(
-                        f'{name}: entry "{plan.id}", field steps.activity: unknown activity "{step.activity}"'
-                    )
+        for number, lesson_ in enumerate(plan.lessons):
+            for index, step in enumerate(lesson_.steps):
+                for field in ("activities", "projector"):
+                    for i, activity_id in enumerate(getattr(step, field)):
+                        if activity_id not in activities:
+                            raise DataError(
+                                f'{name}: entry "{plan.id}", step "{step.title}", field '
+                                f'lessons[{number}].steps[{index}].{field}[{i}]: unknown activity "{activity_id}"'
+                            )
     return lesson
-
-
-def page_showing(root: Path, chart_id: str) -> str | None:
-    """The docs page that shows a chart (`{{ chart.<id> }}`), so links follow the page when chapters move."""
-    macro = re.compile(r"\{\{\s*chart\." + re.escape(chart_id.replace("-", "_")) + r"\s*\}\}")
-    for path in sorted((root / "docs").glob("*.md")):
-        if macro.search(path.read_text(encoding="utf-8")):
-            return path.stem + ".html"
-    return None
-
-
-def page_quoting(root: Path, figure_id: str) -> str | None:
-    """The docs page whose "In short" box quotes a figure (else the first page that quotes it at all)."""
-    macro = re.compile(r"\{\{\s*(?:fig|num)\." + re.escape(figure_id) + r"\s*\}\}")
-    pages = sorted((root / "docs").glob("*.md"))
-    for path in pages:
-        text = path.read_text(encoding="utf-8")
-        box = re.search(r'!!! abstract "In short"\n((?:    .*\n|\n)+)', text)
-        if box and macro.search(box.group(1)):
-            return path.stem + ".html"
-    return next((p.stem + ".html" for p in pages if macro.search(p.read_text(encoding="utf-8"))), None)
-
-
-def live_page(root: Path, activity: Activity) -> str:
-    """Where a worksheet's QR code points: the page with its chart or table, its claim, or its first number."""
-    for chart_id in (activity.chart, activity.table):
-        if chart_id and (page := page_showing(root, chart_id)):
-            return page
-    if activity.figures and (page := page_quoting(root, activity.figures[0])):
-        return page
-    if activity.claim:
-        return f"claims.html#claim-{activity.claim}"
-    return "index.html"

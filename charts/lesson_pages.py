@@ -6,18 +6,22 @@ links what the printer writes.
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
-from charts.lesson import LessonData, Texts, live_page
+from charts.lesson import LessonData, Step, Texts
+from charts.live_pages import live_page
 
 TEMPLATES = Environment(
     loader=PackageLoader("charts", "templates"), autoescape=True, undefined=StrictUndefined, trim_blocks=True
 )
 PAPERS = ("a4", "letter")
 PROJECTOR = "generated/projector.html"
+READER = "deepseek-story"  # the whole story as a printed reader: handouts/deepseek-story-a4.pdf
 
 
 def worksheet_pdf(activity_id: str, paper: str) -> str:
@@ -26,6 +30,10 @@ def worksheet_pdf(activity_id: str, paper: str) -> str:
 
 def key_pdf(activity_id: str, paper: str) -> str:
     return f"handouts/keys/{activity_id}-key-{paper}.pdf"
+
+
+def reader_pdf(paper: str) -> str:
+    return f"handouts/{READER}-{paper}.pdf"
 
 
 def _links(path_for, activity_id: str) -> str:
@@ -58,7 +66,7 @@ def story_pages(root: Path, section: str = "The story") -> list[tuple[str, str]]
 
 def handouts_list(root: Path) -> str:
     """The reader and one short handout per chapter, each in A4 and Letter."""
-    rows = [("The whole story, as a printed reader", "deepseek-story", None)]
+    rows = [("The whole story, as a printed reader", READER, None)]
     rows += [(title, page.removesuffix(".md"), page.replace(".md", ".html")) for title, page in story_pages(root)]
     items = []
     for title, stem, page in rows:
@@ -68,14 +76,27 @@ def handouts_list(root: Path) -> str:
     return '<ul class="handout-list">' + "".join(items) + "</ul>"
 
 
-def plans(lesson: LessonData, texts: Texts) -> str:
+def _paper_links(path_for, title: str) -> str:
+    return f'<a href="{path_for("a4")}">{escape(title)}</a> (<a href="{path_for("letter")}">Letter</a>)'
+
+
+def step_materials(step: Step, lesson: LessonData, starts: dict[str, int]) -> Markup:
+    """A plan step's Material cell: what it shows on the projector (opened at the activity's first screen),
+    the printed reader, and each worksheet it hands out (A4, and Letter), one link a line."""
+    items = [
+        f'<a href="{PROJECTOR}#slide-{starts[i]}">Projector: {escape(lesson.activity(i).title)}</a>'
+        for i in step.projector
+    ]
+    if step.reader:
+        items.append(_paper_links(reader_pdf, "The printed reader"))
+    items += [_paper_links(partial(worksheet_pdf, i), lesson.activity(i).title) for i in step.activities]
+    return Markup("<br>".join(items) or "–")
+
+
+def plans(lesson: LessonData, texts: Texts, starts: dict[str, int]) -> str:
     """The plans as timed tables, each with its materials and what to do the night before."""
     return TEMPLATES.get_template("lesson-plans.html.j2").render(
-        plans=lesson.plans,
-        activities={a.id: a for a in lesson.activities},
-        worksheet_pdf=worksheet_pdf,
-        projector=PROJECTOR,
-        render=texts.render,
+        plans=lesson.plans, materials=lambda step: step_materials(step, lesson, starts), render=texts.render
     )
 
 
@@ -83,10 +104,11 @@ def quiz(lesson: LessonData, texts: Texts) -> str:
     return TEMPLATES.get_template("lesson-quiz.html.j2").render(quiz=lesson.activity("quiz"), render=texts.render)
 
 
-def teachers(lesson: LessonData, texts: Texts, root: Path) -> dict[str, str]:
-    """What the teachers' page reads: {{ generated.lesson_plans }}, .worksheets, .quiz and .handouts."""
+def teachers(lesson: LessonData, texts: Texts, root: Path, starts: dict[str, int]) -> dict[str, str]:
+    """What the teachers' page reads: {{ generated.lesson_plans }}, .worksheets, .quiz and .handouts.
+    `starts` gives each activity's first projector screen (see screens())."""
     parts = {
-        "lesson_plans": plans(lesson, texts),
+        "lesson_plans": plans(lesson, texts, starts),
         "worksheets": worksheets_table(lesson, root),
         "quiz": quiz(lesson, texts),
         "handouts": handouts_list(root),
@@ -107,15 +129,15 @@ def pictures(folder: Path, chart_ids: list[str]) -> dict[str, str]:
     return found
 
 
-def projector(
-    lesson: LessonData, texts: Texts, data, images: dict[str, str], titles: dict[str, str], edition: dict
-) -> str:
-    """A standalone page, one screen per claim, chart or question; arrow keys step; works from file://.
+def screens(lesson: LessonData, texts: Texts, data, images: dict[str, str], titles: dict[str, str]) -> list[dict]:
+    """The projector's screens, one per claim, chart or question, each activity opening with its title.
     A chart's screen is headed by the chart's own takeaway title (`titles`, as on its figure on the site),
     with the activity's name as the kicker above it."""
     slides = []
     for a in lesson.activities:
-        slides.append({"kind": "title", "title": a.title, "text": texts.render(a.goal), "minutes": a.minutes})
+        slides.append(
+            {"kind": "title", "activity": a.id, "title": a.title, "text": texts.render(a.goal), "minutes": a.minutes}
+        )
         if a.headline:
             slides.append({"kind": "headline", "title": a.title, "text": texts.render(a.headline)})
         if a.claim:
@@ -145,4 +167,14 @@ def projector(
                     "answer": texts.render(q.answer),
                 }
             )
+    return slides
+
+
+def starts(slides: list[dict]) -> dict[str, int]:
+    """{activity id: the number of its first screen}, for links that open the projector there."""
+    return {s["activity"]: number for number, s in enumerate(slides, start=1) if s["kind"] == "title"}
+
+
+def projector(slides: list[dict], edition: dict) -> str:
+    """A standalone page of the screens; arrow keys step; works from file://."""
     return TEMPLATES.get_template("projector.html.j2").render(slides=slides, edition=edition)

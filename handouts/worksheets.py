@@ -12,8 +12,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 from charts.fields import FIGURE_KINDS, SOURCE_KINDS
-from charts.lesson import Activity, LessonData, Texts, live_page
+from charts.lesson import Activity, LessonData, Texts
 from charts.lesson_pages import pictures
+from charts.live_pages import live_page
 from charts.numbers import day
 
 CELL = re.compile(r"<t([hd])\b([^>]*)>(.*?)</t\1>", re.S)

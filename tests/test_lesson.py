@@ -71,6 +71,18 @@ BAD_LESSONS = {
         lambda doc: doc["activities"][2].update(chart="no-such-chart"),
         r'data/lesson\.yaml: entry "[a-z-]+", field chart: unknown chart id "no-such-chart"',
     ),
+    "an unknown worksheet in a plan step": (
+        lambda doc: doc["plans"][1]["lessons"][0]["steps"][1].update(
+            activities=["misleading-headline", "no-such-sheet"]
+        ),
+        r'data/lesson\.yaml: entry "[a-z-]+", step "[^"]+", field lessons\[0\]\.steps\[1\]\.activities\[1\]: '
+        r'unknown activity "no-such-sheet"',
+    ),
+    "an unknown projector screen in a plan step": (
+        lambda doc: doc["plans"][2]["lessons"][1]["steps"][0].update(projector=["no-such-screen"]),
+        r'data/lesson\.yaml: entry "[a-z-]+", step "[^"]+", field lessons\[1\]\.steps\[0\]\.projector\[0\]: '
+        r'unknown activity "no-such-screen"',
+    ),
 }
 
 
@@ -243,3 +255,37 @@ def test_a_projector_chart_screen_is_headed_by_the_charts_takeaway_and_fits_the_
         assert seen == expected
     finally:
         page.close()
+
+
+def test_each_plan_step_links_every_material_it_names(mkdocs_site):
+    """Worksheets as their A4 and Letter PDFs, the printed reader likewise, and projector screens opened at the
+    activity's first screen; a step that hands something out names it (no "worksheets below")."""
+    from charts.lesson_pages import PROJECTOR, reader_pdf, worksheet_pdf
+
+    site, lesson = mkdocs_site["dir"], lesson_of()
+    html = (site / "teachers.html").read_text()
+    projector = (site / PROJECTOR).read_text()
+    openers = dict(
+        re.findall(
+            r'<section class="slide slide-title" id="slide-(\d+)".*?<h1 class="text">(.*?)</h1>', projector, re.S
+        )
+    )
+    for plan in lesson.plans:
+        section = re.search(rf'<section class="lesson-plan" id="plan-{plan.id}">(.*?)</section>', html, re.S).group(1)
+        cells = re.findall(r'<td class="step-materials">(.*?)</td>', section, re.S)
+        steps = [step for part in plan.lessons for step in part.steps]
+        assert len(cells) == len(steps), plan.id
+        for step, cell in zip(steps, cells):
+            where = f"{plan.id}: {step.title}"
+            if step.kind in ("work", "read"):
+                assert step.activities or step.reader, f"{where} hands nothing out"
+            links = re.findall(r'href="([^"]+)"', cell)
+            expected = [worksheet_pdf(a, p) for a in step.activities for p in PAPERS]
+            expected += [reader_pdf(p) for p in PAPERS] if step.reader else []
+            assert sorted(link for link in links if not link.startswith(PROJECTOR)) == sorted(expected), where
+            for link in expected:
+                assert (site / link).exists(), f"{where}: {link} is not in the site"
+            screens = [link.split("#slide-")[1] for link in links if link.startswith(PROJECTOR + "#slide-")]
+            assert [openers[n] for n in screens] == [lesson.activity(a).title for a in step.projector], where
+            assert len(screens) + len(expected) == len(links), f"{where}: a link to nothing named"
+

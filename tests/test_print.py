@@ -43,7 +43,7 @@ def test_no_page_prints_a_table_or_figure_wider_than_the_paper_column(site, brow
 
 
 def test_the_training_cost_table_prints_its_dollar_column(site, browser, tmp_path):
-    from charts.lesson import page_quoting
+    from charts.live_pages import page_quoting
     from charts.loader import load
     from charts.numbers import format_value
     from local_site import ROOT
