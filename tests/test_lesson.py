@@ -289,3 +289,26 @@ def test_each_plan_step_links_every_material_it_names(mkdocs_site):
             assert [openers[n] for n in screens] == [lesson.activity(a).title for a in step.projector], where
             assert len(screens) + len(expected) == len(links), f"{where}: a link to nothing named"
 
+
+# What a step's words use, and the word the plan's materials line must then carry. (The room's own board
+# is taken for granted.)
+USES = {
+    r"whiteboard": "whiteboard",
+    r"\bcards?\b": "card",
+    r"\bdevices?\b|\bphones?\b|interactive page": "device",
+    r"printed reader": "reader",
+    r"\bproject": "projector",
+    r"\bworksheets?\b|\bsheets?\b": "worksheet",
+    r"printed quiz": "quiz",
+}
+
+
+def test_every_material_a_step_uses_is_named_on_its_plans_materials_line():
+    for plan in lesson_of().plans:
+        line = " ".join(plan.materials).lower()
+        for step in (step for part in plan.lessons for step in part.steps):
+            needed = [word for pattern, word in USES.items() if re.search(pattern, step.do, re.I)]
+            needed += ["reader"] * step.reader + ["projector"] * bool(step.projector)
+            needed += ["quiz" if a == "quiz" else "worksheet" for a in step.activities]
+            missing = [word for word in needed if word not in line]
+            assert not missing, f"{plan.id}: the step {step.title!r} uses {missing}, not on the materials line"
