@@ -3,7 +3,7 @@
 Worksheets and keys (body.sheet-page) print edge to edge of a 12 mm margin with no browser footer, and
 must fit one page: a sheet whose content overflows stops the build with the file's name. Every page is
 measured in print layout at the paper's text width: a table, figure or image wider than the column
-would be cut off on paper, so it stops the build too.
+would be cut off on paper, so it stops the build too, and so does a table header broken inside a word.
 """
 
 from __future__ import annotations
@@ -38,6 +38,26 @@ MEASURE = """() => {
 }"""
 
 
+# Table headers that break inside a word ("Not / e"): each word of every <th> must sit on one line. A break
+# after a hyphen or a slash is a break between words. Returns readable descriptions.
+HEADERS_BROKEN_MID_WORD = """() => {
+  const broken = [];
+  for (const th of document.querySelectorAll('th')) {
+    const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[^\\s\\-\\u2010-\\u2014\\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(`the table header "${th.textContent.trim()}" breaks inside "${word[0]}"`);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
 def launch(playwright):
     # Debian's chromium where it is installed (as here and in CI), else Playwright's own download.
     where = {"executable_path": CHROMIUM} if Path(CHROMIUM).exists() else {}
@@ -60,7 +80,7 @@ def print_all(pages: list[Path], papers: list[str]) -> list[Path]:
             for paper in papers:
                 page.set_viewport_size({"width": TEXT_WIDTH_PX[paper], "height": 1000})
                 page.evaluate(f"document.documentElement.dataset.paper = '{PAPERS[paper]}'")
-                found = page.evaluate(MEASURE)
+                found = page.evaluate(MEASURE) + page.evaluate(HEADERS_BROKEN_MID_WORD)
                 if found:
                     problems.append(f"{html.name} ({paper}): " + "; ".join(found[:3]))
                     continue

@@ -165,3 +165,30 @@ def test_every_handout_figure_prints_at_least_six_tenths_of_its_drawn_size(mkdoc
     finally:
         page.close()
     assert not small, "\n".join(small)
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_no_table_header_in_a_classroom_handout_breaks_inside_a_word(site, browser, paper):
+    """Every handout, worksheet and key laid out as the printer lays it out (print media, the paper's text
+    width): each word of each table header stays on one line ("Note", not "Not / e")."""
+    from handouts.printer import HEADERS_BROKEN_MID_WORD, PAPERS, TEXT_WIDTH_PX
+
+    pages = sorted((site["dir"] / "handouts").rglob("*.html"))
+    page = browser.new_page(viewport={"width": TEXT_WIDTH_PX[paper], "height": 1000})
+    page.emulate_media(media="print")
+    broken, headers = [], 0
+    try:
+        # The measure itself sees a header squeezed until it breaks inside its word.
+        page.set_content('<table><tr><th style="width:1px;overflow-wrap:anywhere">Note</th></tr></table>')
+        assert page.evaluate(HEADERS_BROKEN_MID_WORD), "the measure misses a broken header"
+        for html in pages:
+            page.goto(html.as_uri(), wait_until="load")
+            page.evaluate(f"document.documentElement.dataset.paper = '{PAPERS[paper]}'")
+            headers += page.evaluate("document.querySelectorAll('th').length")
+            broken += [
+                f"{html.relative_to(site['dir'])}: {problem}" for problem in page.evaluate(HEADERS_BROKEN_MID_WORD)
+            ]
+    finally:
+        page.close()
+    assert pages and headers, "no handout tables to measure"
+    assert not broken, "\n".join(broken[:10])
