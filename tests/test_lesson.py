@@ -312,3 +312,36 @@ def test_every_material_a_step_uses_is_named_on_its_plans_materials_line():
             needed += ["quiz" if a == "quiz" else "worksheet" for a in step.activities]
             missing = [word for word in needed if word not in line]
             assert not missing, f"{plan.id}: the step {step.title!r} uses {missing}, not on the materials line"
+
+
+DURATION = r"\b(one|two|three|four|five)[- ]minutes?\b"
+
+
+def test_what_a_group_prepares_lasts_as_long_as_the_time_it_is_given_to_present():
+    """A work step that says how long the talk it prepares runs must match the present step after it
+    ("a one-minute answer", then "two minutes to show" had left the teacher guessing)."""
+    compared = 0
+    for plan in lesson_of().plans:
+        for part in plan.lessons:
+            for work, present in zip(part.steps, part.steps[1:]):
+                if work.kind != "work" or present.kind != "present":
+                    continue
+                prepared = set(re.findall(DURATION, work.do, re.I))
+                given = set(re.findall(DURATION, present.do, re.I))
+                if prepared and given:
+                    assert prepared == given, f"{plan.id}: {work.title!r} prepares {prepared}, presents {given}"
+                    compared += 1
+    assert compared
+
+
+def test_going_through_the_quiz_in_under_a_minute_an_answer_has_students_swap_and_mark():
+    """Nine answers in five minutes leave no time to discuss: the step must say students mark each other's."""
+    lesson = lesson_of()
+    per_question = len(lesson.activity("quiz").questions)
+    checked = 0
+    for plan in lesson.plans:
+        for step in (step for part in plan.lessons for step in part.steps):
+            if step.kind == "discuss" and "quiz" in step.projector and step.minutes < per_question:
+                assert re.search(r"\bswap", step.do, re.I) and re.search(r"\bmark", step.do, re.I), step.do
+                checked += 1
+    assert checked
