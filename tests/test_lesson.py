@@ -272,7 +272,7 @@ def test_each_plan_step_links_every_material_it_names(mkdocs_site):
     )
     for plan in lesson.plans:
         section = re.search(rf'<section class="lesson-plan" id="plan-{plan.id}">(.*?)</section>', html, re.S).group(1)
-        cells = re.findall(r'<td class="step-materials">(.*?)</td>', section, re.S)
+        cells = re.findall(r'<td class="step-materials"[^>]*>(.*?)</td>', section, re.S)
         steps = [step for part in plan.lessons for step in part.steps]
         assert len(cells) == len(steps), plan.id
         for step, cell in zip(steps, cells):
@@ -345,3 +345,40 @@ def test_going_through_the_quiz_in_under_a_minute_an_answer_has_students_swap_an
                 assert re.search(r"\bswap", step.do, re.I) and re.search(r"\bmark", step.do, re.I), step.do
                 checked += 1
     assert checked
+
+
+# Every box inside a plan section that reaches past the viewport's right edge, and every material link with
+# whether it is drawn whole inside the viewport.
+PLAN_LAYOUT = """section => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...section.querySelectorAll('*')].filter(e => e.getClientRects().length)
+    .filter(e => { const r = e.getBoundingClientRect(); return r.right > width + 0.5 || r.left < -0.5; })
+    .map(e => e.tagName + '.' + e.className);
+  const links = [...section.querySelectorAll('.step-materials a')].map(a => {
+    const r = a.getBoundingClientRect();
+    return [a.textContent, r.width > 0 && r.left >= 0 && r.right <= width + 0.5];
+  });
+  const rows = [...section.querySelectorAll('tbody tr')].map(tr => getComputedStyle(tr).display);
+  return {wide, links, rows, scroll: document.documentElement.scrollWidth, width};
+}"""
+
+
+def test_a_plan_reads_on_a_phone_as_cards_without_sideways_scrolling_and_stays_a_table_on_a_desk(reader, site):
+    """At 390 px the plan tables had scrolled sideways with the Material column cut off."""
+    for plan in lesson_of().plans:
+        steps = sum(len(part.steps) for part in plan.lessons)
+        for name, viewport in (("phone", (390, 844)), ("desk", (1366, 800))):
+            r = reader(viewport={"width": viewport[0], "height": viewport[1]})
+            r.page.goto(site["url"] + "teachers.html", wait_until="load")
+            seen = r.page.locator(f"#plan-{plan.id}").evaluate(PLAN_LAYOUT)
+            assert seen["scroll"] <= seen["width"], f"{plan.id} on the {name}: the page scrolls sideways"
+            assert not seen["wide"], f"{plan.id} on the {name}: wider than the viewport: {seen['wide']}"
+            assert seen["links"] and all(whole for _, whole in seen["links"]), f"{plan.id} on the {name}: {seen}"
+            assert len(seen["rows"]) == steps
+            assert set(seen["rows"]) == ({"block"} if name == "phone" else {"table-row"}), (plan.id, name)
+            if name == "phone":
+                heading = r.page.locator(f"#plan-{plan.id} tbody tr").first.evaluate(
+                    "tr => [tr.querySelector('.step-minutes'), tr.querySelector('.step-title')]"
+                    ".map(e => getComputedStyle(e).display + ' ' + getComputedStyle(e).fontWeight)"
+                )
+                assert heading == ["inline 700", "inline 700"], "minutes and step make the card's heading"
