@@ -45,13 +45,16 @@ class Activity(Strict):
     questions: list[Question] = Field(min_length=1)
 
 
+VOTE = "vote"  # a step may show the projector's last screen: the opening headline again, for the re-vote
+
+
 class Step(Strict):
     minutes: int = Field(ge=1)
     kind: Literal["hook", "read", "work", "present", "discuss", "quiz", "exit"]
     title: Text
     do: Text
     activities: list[RowId] = []  # printed worksheets the step hands out (the quiz is one)
-    projector: list[RowId] = []  # activities the step shows on the projector view
+    projector: list[RowId] = []  # activities the step shows on the projector view, or "vote" (its last screen)
     reader: bool = False  # the step uses the printed reader (the whole story)
 
 
@@ -188,7 +191,7 @@ def load_lesson(root: Path, data, derived: dict[str, Computed], charts: dict[str
             for index, step in enumerate(lesson_.steps):
                 for field in ("activities", "projector"):
                     for i, activity_id in enumerate(getattr(step, field)):
-                        if activity_id not in activities:
+                        if activity_id not in activities and not (field == "projector" and activity_id == VOTE):
                             raise DataError(
                                 f'{name}: entry "{plan.id}", step "{step.title}", field '
                                 f'lessons[{number}].steps[{index}].{field}[{i}]: unknown activity "{activity_id}"'

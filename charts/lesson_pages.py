@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from charts.lesson import LessonData, Step, Texts
+from charts.lesson import VOTE, LessonData, Step, Texts
 from charts.live_pages import live_page
 
 TEMPLATES = Environment(
@@ -84,13 +84,30 @@ def step_materials(step: Step, lesson: LessonData, starts: dict[str, int]) -> Ma
     """A plan step's Material cell: what it shows on the projector (opened at the activity's first screen),
     the printed reader, and each worksheet it hands out (A4, and Letter), one link a line."""
     items = [
-        f'<a href="{PROJECTOR}#slide-{starts[i]}">Projector: {escape(lesson.activity(i).title)}</a>'
+        f'<a href="{PROJECTOR}#slide-{starts[i]}">Projector: {escape(screen_name(lesson, i))}</a>'
         for i in step.projector
     ]
     if step.reader:
         items.append(_paper_links(reader_pdf, "The printed reader"))
     items += [_paper_links(partial(worksheet_pdf, i), lesson.activity(i).title) for i in step.activities]
     return Markup("<br>".join(items) or "–")
+
+
+VOTE_TITLE = "Vote again"
+
+
+def screen_name(lesson: LessonData, opens: str) -> str:
+    """What a projector link opens at: an activity's first screen, or the closing vote."""
+    return VOTE_TITLE if opens == VOTE else lesson.activity(opens).title
+
+
+def jump_line(lesson: LessonData, starts: dict[str, int]) -> str:
+    """One link into the projector view per activity (the quiz among them) and the closing vote."""
+    links = [
+        f'<a href="{PROJECTOR}#slide-{starts[i]}">{escape(screen_name(lesson, i))}</a>'
+        for i in [a.id for a in lesson.activities] + [VOTE]
+    ]
+    return '<p class="projector-jump"><strong>Jump to</strong> (projector view): ' + " · ".join(links) + "</p>"
 
 
 def plans(lesson: LessonData, texts: Texts, starts: dict[str, int]) -> str:
@@ -112,6 +129,7 @@ def teachers(lesson: LessonData, texts: Texts, root: Path, starts: dict[str, int
         "worksheets": worksheets_table(lesson, root),
         "quiz": quiz(lesson, texts),
         "handouts": handouts_list(root),
+        "projector_jump": jump_line(lesson, starts),
     }
     # No blank lines: Markdown would start reading the HTML as text after one.
     return {key: "\n".join(line for line in html.splitlines() if line.strip()) for key, html in parts.items()}
@@ -130,7 +148,8 @@ def pictures(folder: Path, chart_ids: list[str]) -> dict[str, str]:
 
 
 def screens(lesson: LessonData, texts: Texts, data, images: dict[str, str], titles: dict[str, str]) -> list[dict]:
-    """The projector's screens, one per claim, chart or question, each activity opening with its title.
+    """The projector's screens, one per claim, chart or question, each activity opening with its title; the
+    last shows the opening headline again for the re-vote.
     A chart's screen is headed by the chart's own takeaway title (`titles`, as on its figure on the site),
     with the activity's name as the kicker above it."""
     slides = []
@@ -167,12 +186,14 @@ def screens(lesson: LessonData, texts: Texts, data, images: dict[str, str], titl
                     "answer": texts.render(q.answer),
                 }
             )
+    opening = next(a for a in lesson.activities if a.headline)
+    slides.append({"kind": "vote", "activity": VOTE, "title": VOTE_TITLE, "text": texts.render(opening.headline)})
     return slides
 
 
 def starts(slides: list[dict]) -> dict[str, int]:
     """{activity id: the number of its first screen}, for links that open the projector there."""
-    return {s["activity"]: number for number, s in enumerate(slides, start=1) if s["kind"] == "title"}
+    return {s["activity"]: number for number, s in enumerate(slides, start=1) if s["kind"] in ("title", "vote")}
 
 
 def projector(slides: list[dict], edition: dict) -> str:

@@ -260,14 +260,16 @@ def test_a_projector_chart_screen_is_headed_by_the_charts_takeaway_and_fits_the_
 def test_each_plan_step_links_every_material_it_names(mkdocs_site):
     """Worksheets as their A4 and Letter PDFs, the printed reader likewise, and projector screens opened at the
     activity's first screen; a step that hands something out names it (no "worksheets below")."""
-    from charts.lesson_pages import PROJECTOR, reader_pdf, worksheet_pdf
+    from charts.lesson_pages import PROJECTOR, reader_pdf, screen_name, worksheet_pdf
 
     site, lesson = mkdocs_site["dir"], lesson_of()
     html = (site / "teachers.html").read_text()
     projector = (site / PROJECTOR).read_text()
     openers = dict(
         re.findall(
-            r'<section class="slide slide-title" id="slide-(\d+)".*?<h1 class="text">(.*?)</h1>', projector, re.S
+            r'<section class="slide slide-(?:title|vote)" id="slide-(\d+)".*?<h1 class="[^"]*">(.*?)</h1>',
+            projector,
+            re.S,
         )
     )
     for plan in lesson.plans:
@@ -286,7 +288,7 @@ def test_each_plan_step_links_every_material_it_names(mkdocs_site):
             for link in expected:
                 assert (site / link).exists(), f"{where}: {link} is not in the site"
             screens = [link.split("#slide-")[1] for link in links if link.startswith(PROJECTOR + "#slide-")]
-            assert [openers[n] for n in screens] == [lesson.activity(a).title for a in step.projector], where
+            assert [openers[n] for n in screens] == [screen_name(lesson, a) for a in step.projector], where
             assert len(screens) + len(expected) == len(links), f"{where}: a link to nothing named"
 
 
@@ -382,3 +384,46 @@ def test_a_plan_reads_on_a_phone_as_cards_without_sideways_scrolling_and_stays_a
                     ".map(e => getComputedStyle(e).display + ' ' + getComputedStyle(e).fontWeight)"
                 )
                 assert heading == ["inline 700", "inline 700"], "minutes and step make the card's heading"
+
+
+def test_the_projector_ends_on_the_opening_headline_for_the_re_vote_and_the_plans_re_vote_opens_it(mkdocs_site):
+    """The 45-minute plan's re-vote had no screen with the headline: the last screen shows it again, read from
+    the same activity as the opening one."""
+    from charts.lesson_pages import PROJECTOR, VOTE_TITLE
+
+    site, lesson = mkdocs_site["dir"], lesson_of()
+    projector = (site / PROJECTOR).read_text()
+    slides = re.findall(r'<section class="slide slide-(\w+)" id="slide-(\d+)"(.*?)</section>', projector, re.S)
+    kind, last, body = slides[-1]
+    opening = re.findall(r'<p class="text">(.*?)</p>', next(b for k, _, b in slides if k == "headline"))
+    assert kind == "vote" and VOTE_TITLE in body and opening
+    assert re.findall(r'<p class="text">(.*?)</p>', body) == opening
+    plan = next(plan for plan in lesson.plans if plan.id == "forty-five-minutes")
+    revote = [step for part in plan.lessons for step in part.steps if re.search(r"vote .*again", step.do, re.I)]
+    assert revote and all(step.projector == ["vote"] for step in revote)
+    html = (site / "teachers.html").read_text()
+    section = re.search(r'<section class="lesson-plan" id="plan-forty-five-minutes">(.*?)</section>', html, re.S)
+    assert f'href="{PROJECTOR}#slide-{last}"' in section.group(1)
+
+
+def test_the_teachers_page_jump_line_opens_the_projector_at_each_activity_the_quiz_and_the_vote(mkdocs_site, browser):
+    """From file://, each "Jump to" link opens the projector view showing its own screen, at the top."""
+    from charts.lesson_pages import PROJECTOR, VOTE_TITLE
+
+    site, lesson = mkdocs_site["dir"], lesson_of()
+    line = re.search(r'<p class="projector-jump">(.*?)</p>', (site / "teachers.html").read_text(), re.S).group(1)
+    links = re.findall(r'<a href="([^"]+)">(.*?)</a>', line)
+    assert [name for _, name in links] == [a.title for a in lesson.activities] + [VOTE_TITLE]
+    for href, name in links:
+        assert href.startswith(PROJECTOR + "#slide-"), href
+        page = browser.new_page(viewport={"width": 1366, "height": 768})  # a fresh tab, as a click opens it
+        try:
+            page.goto((site / PROJECTOR).as_uri() + href[len(PROJECTOR) :])
+            page.wait_for_function("document.body.className === 'js'")
+            shown = page.evaluate(
+                "[...document.querySelectorAll('.slide')].filter(s => !s.hidden)"
+                ".map(s => [s.id, s.querySelector('h1').textContent, s.getBoundingClientRect().top])"
+            )
+            assert shown == [[href.split("#")[1], name, 0]], (href, shown)
+        finally:
+            page.close()
