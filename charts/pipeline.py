@@ -26,6 +26,7 @@ from charts import (
     market_falls,
     pages,
     prices,
+    projector,
     release_prices,
     svg_export,
     training_costs,
@@ -135,8 +136,9 @@ def write_all(root: Path, out: Path, images_wanted: bool = True) -> dict:
     lesson = load_lesson(root, data, derived, {chart.id: chart.columns for chart in charts})
     svgs = lesson_pages.pictures(out / "img", [chart.id for chart in charts])
     titles = {chart.id: chart.title for chart in charts}
-    screens = lesson_pages.screens(lesson, Texts(data, derived), data, svgs, titles)
-    macros["generated"] |= lesson_pages.teachers(lesson, Texts(data, derived), root, lesson_pages.starts(screens))
+    tables = projector.chart_tables(charts)
+    screens = projector.screens(lesson, Texts(data, derived), data, svgs, titles, tables)
+    macros["generated"] |= lesson_pages.teachers(lesson, Texts(data, derived), root, projector.starts(screens))
     # libyaml's emitter where PyYAML has it: the same bytes as the pure-Python one, forty times quicker.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     (out / "macros.yml").write_text(
@@ -150,5 +152,5 @@ def write_all(root: Path, out: Path, images_wanted: bool = True) -> dict:
     else:
         (out / "iframe-worker-shim.js").write_text("/* npm's iframe-worker is missing: run `make js` */\n")
         print("warning: npm's iframe-worker is missing; offline search will not work from file://", file=sys.stderr)
-    (out / "projector.html").write_text(lesson_pages.projector(screens, edition(data, root)), encoding="utf-8")
+    (out / "projector.html").write_text(projector.projector(screens, edition(data, root), root), encoding="utf-8")
     return {"charts": len(charts), "diagrams": len(figures), "figures": len(data.figures), "sources": len(data.sources)}

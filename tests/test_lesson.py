@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 import yaml
+from markupsafe import escape
 
 from charts.fields import DataError
 from charts.lesson import LessonData, Texts, load_lesson
@@ -232,7 +233,7 @@ def test_a_projector_chart_screen_is_headed_by_the_charts_takeaway_and_fits_the_
     above it; the plot stays large and nothing on the screen scrolls or hides behind the controls."""
     data = load(ROOT)
     titles = {chart.id: chart.title for chart in all_charts(data)}
-    expected = [(a.title, c) for a in lesson_of().activities for c in (a.chart, a.table) if c]
+    expected = [(a.title, a.chart) for a in lesson_of().activities if a.chart]  # a `table` is a table screen
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     try:
         page.goto((mkdocs_site["dir"] / "generated" / "projector.html").as_uri())
@@ -427,3 +428,118 @@ def test_the_teachers_page_jump_line_opens_the_projector_at_each_activity_the_qu
             assert shown == [[href.split("#")[1], name, 0]], (href, shown)
         finally:
             page.close()
+
+
+def projector_slides(site) -> list[tuple[str, str]]:
+    """(kind, inner HTML) of every projector screen, in order."""
+    html = (site / "generated" / "projector.html").read_text()
+    return re.findall(r'<section class="slide slide-(\w+)" id="slide-\d+"[^>]*>(.*?)</section>', html, re.S)
+
+
+def headers(body: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", h) for h in re.findall(r'<th scope="col">(.*?)</th>', body)]
+
+
+def test_each_projector_activity_shows_what_its_questions_need_and_no_answers_before_them(mkdocs_site):
+    """The press claim's fact box (its question 1 asks about it), the price calculator's task and price table,
+    the compute recipe's inputs without the answer columns (its `columns`), not the chart that answers it."""
+    lesson, data = lesson_of(), load(ROOT)
+    texts, charts = Texts(data, {}), {chart.id: chart for chart in all_charts(data)}
+    slides, by_activity, current = projector_slides(mkdocs_site["dir"]), {}, None
+    titles = {a.title: a for a in lesson.activities}
+    for kind, body in slides:
+        if kind == "title":
+            current = titles[re.search(r'<h1 class="text">(.*?)</h1>', body).group(1)]
+        if current is not None and kind != "vote":
+            by_activity.setdefault(current.id, []).append((kind, body))
+    checked = set()
+    for a in lesson.activities:
+        shown = by_activity[a.id]
+        kinds = [kind for kind, _ in shown]
+        if a.claim:
+            claim = next(c for s in data.seeds for c in s.claims if c.id == a.claim)
+            box = a.figures or [f for f in claim.checked_against if f in data.figures]
+            facts = next(body for kind, body in shown if kind == "facts")
+            for figure in box:
+                assert texts.number(figure) in facts and escape(data.figures[figure].label) in facts, figure
+            assert kinds.index("facts") < kinds.index("question"), a.id
+            checked.add("claim")
+        if a.workload:
+            w = next(w for w in data.workloads if w.id == a.workload)
+            task = next(body for kind, body in shown if kind == "task")
+            for count in (w.input_tokens, w.output_tokens, w.thinking_tokens):
+                assert f"{count:,}" in task, (a.id, count)
+            checked.add("task")
+        if a.table:
+            table = next(body for kind, body in shown if kind == "table")
+            wanted = a.columns or charts[a.table].columns
+            assert headers(table) == wanted, a.id
+            hidden = [c for c in charts[a.table].columns if c not in wanted]
+            assert not [c for c in hidden if c in table], f"{a.id}: the table shows an answer column"
+            assert kinds.index("table") < kinds.index("question"), a.id
+            checked.add("columns" if hidden else "table")
+        if not a.chart:
+            before = kinds[: kinds.index("question")] if "question" in kinds else kinds
+            assert "chart" not in before, f"{a.id}: a chart screen the sheet does not print comes before its questions"
+    assert checked == {"claim", "task", "table", "columns"}
+
+
+# Each evidence tag on a screen: its kind, colour, border, size against the text it sits in, and placement.
+PILLS = """() => [...document.querySelectorAll('.slide:not([hidden]) .tag')].map(t => {
+  const s = getComputedStyle(t), around = getComputedStyle(t.parentElement.closest('p, li, h1, h2'));
+  return {kind: t.className.replace('tag tag-', ''), color: s.color, border: s.borderTopStyle,
+          width: parseFloat(s.borderTopWidth), ratio: parseFloat(s.fontSize) / parseFloat(around.fontSize),
+          align: s.verticalAlign, text: t.parentElement.closest('li') ? t.parentElement.closest('li').innerText : ''};
+})"""
+
+
+def rgb(colour: str) -> str:
+    colour = colour.lstrip("#")
+    colour = "".join(c * 2 for c in colour) if len(colour) == 3 else colour
+    return "rgb({}, {}, {})".format(*(int(colour[i : i + 2], 16) for i in (0, 2, 4)))
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)], ids=["1024x768", "1366x768"])
+def test_projector_tags_are_readable_pills_and_a_tag_key_follows_the_opening_headline(mkdocs_site, browser, size):
+    """Tags had been small grey superscript words ("27 times computed R1's" read as garbled): each is a pill in
+    the site's colour for its kind, at least 60% of the text around it; the screen after the opening headline
+    explains every tag the screens use, in data/legend.yaml's words, and every new screen fits."""
+    from charts.projector import tag_colours
+
+    data, colours = load(ROOT), tag_colours(ROOT)
+    slides = projector_slides(mkdocs_site["dir"])
+    kinds = [kind for kind, _ in slides]
+    first = kinds.index("headline")
+    assert kinds[first + 1] == "key"
+    used = set(re.findall(r'class="tag tag-([a-z]+)"', "".join(b for k, b in slides if k != "key")))
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    pills = []
+    try:
+        page.goto((mkdocs_site["dir"] / "generated" / "projector.html").as_uri())
+        for index, kind in enumerate(kinds, start=1):
+            if index > 1:
+                page.keyboard.press("ArrowRight")
+            on_screen = page.evaluate(PILLS)
+            pills += on_screen
+            if kind == "key":
+                assert {p["kind"] for p in on_screen} == used and used
+                for pill in on_screen:
+                    assert data.legend.figure_kind(pill["kind"]).short in pill["text"], pill
+            if kind in ("key", "facts", "table", "task", "vote", "claim"):
+                fits = page.evaluate(
+                    """i => { const s = document.getElementById('slide-' + i);
+                    const bottom = Math.max(...[...s.querySelectorAll('*')].map(e => e.getBoundingClientRect().bottom));
+                    const right = Math.max(...[...s.querySelectorAll('*')].map(e => e.getBoundingClientRect().right));
+                    return [bottom <= document.querySelector('.controls').getBoundingClientRect().top + 1,
+                            right <= innerWidth, s.scrollHeight <= s.clientHeight + 1]; }""",
+                    index,
+                )
+                assert all(fits), f"slide {index} ({kind}) does not fit at {size}: {fits}"
+    finally:
+        page.close()
+    assert len(pills) >= len(used) + 2
+    for pill in pills:
+        assert pill["border"] == "solid" and pill["width"] >= 1, pill
+        assert pill["color"] == rgb(colours[pill["kind"]]), pill
+        assert pill["ratio"] >= 0.6, pill
+        assert pill["align"] not in ("super", "sub", "top"), pill
