@@ -16,7 +16,7 @@ from pydantic import Field, model_validator
 
 from charts.fields import DataError, FigureId, RowId, Strict, Text
 from charts.loader import _validate
-from charts.numbers import Computed, format_value
+from charts.numbers import Computed, day, format_value
 
 LESSON_FILE = "data/lesson.yaml"
 
@@ -197,3 +197,17 @@ def load_lesson(root: Path, data, derived: dict[str, Computed], charts: dict[str
                                 f'lessons[{number}].steps[{index}].{field}[{i}]: unknown activity "{activity_id}"'
                             )
     return lesson
+
+
+def article_line(article) -> str:
+    """Who published a press article and when, as far as we know: never its title, which students took for
+    this site's."""
+    who = article.outlet + (" (probably)" if article.outlet_probable else "") if article.outlet else None
+    if article.published:
+        when = day(article.published)
+    elif article.published_before:
+        when = f"between {day(article.published_after)} and {day(article.published_before)}"
+    else:
+        when = f"on or after {day(article.published_after)}"
+    where = f"in {who}" if who else "whose publisher we could not find"
+    return f"From a press article {where}, published {when}; not from this site."

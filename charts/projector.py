@@ -9,7 +9,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from charts.fields import FIGURE_KINDS
-from charts.lesson import VOTE, LessonData, Texts
+from charts.lesson import VOTE, LessonData, Texts, article_line
 from charts.lesson_pages import TEMPLATES, VOTE_TITLE
 from charts.render import cell_text
 
@@ -53,7 +53,7 @@ def _activity(a, texts: Texts, data, images: dict, titles: dict, tables: dict) -
         slides.append({"kind": "headline", "title": a.title, "text": texts.render(a.headline)})
     if a.claim:
         article, claim = next((s, c) for s in data.seeds for c in s.claims if c.id == a.claim)
-        slides.append({"kind": "claim", "title": f"A claim in: {article.title}", "text": texts.render(claim.claim)})
+        slides.append({"kind": "claim", "title": article_line(article), "text": texts.render(claim.claim)})
         figures = figures or [f for f in claim.checked_against if f in data.figures]  # the worksheet's fact box
     if figures:
         facts = [(texts.number(f), data.figures[f].label, _pill(data.figures[f].status)) for f in figures]

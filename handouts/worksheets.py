@@ -12,10 +12,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 from charts.fields import FIGURE_KINDS, SOURCE_KINDS
-from charts.lesson import Activity, LessonData, Texts
+from charts.lesson import Activity, LessonData, Texts, article_line
 from charts.lesson_pages import pictures
 from charts.live_pages import live_page
-from charts.numbers import day
 
 CELL = re.compile(r"<t([hd])\b([^>]*)>(.*?)</t\1>", re.S)
 # A number as the site prints it: $0.55, 30,840,000, 3.7 × 10¹⁰, 79.8%: one unbreakable piece on a sheet.
@@ -53,20 +52,6 @@ def built_table(site: Path, page: str, chart_id: str, columns: list[str] | None 
         raise SystemExit(f"error: {page}'s table for chart {chart_id!r} has no column {missing[0]!r}")
     table = re.sub(r"<tr>(.*?)</tr>", lambda row: f"<tr>{_cells(row.group(1), keep)}</tr>", table, flags=re.S)
     return Markup(table.replace('class="chart-table"', 'class="sheet-table"'))
-
-
-def article_line(article) -> str:
-    """Who published a press article and when, as far as we know: never its title, which students took for
-    this site's."""
-    who = article.outlet + (" (probably)" if article.outlet_probable else "") if article.outlet else None
-    if article.published:
-        when = day(article.published)
-    elif article.published_before:
-        when = f"between {day(article.published_after)} and {day(article.published_before)}"
-    else:
-        when = f"on or after {day(article.published_after)}"
-    where = f"in {who}" if who else "whose publisher we could not find"
-    return f"From a press article {where}, published {when}; not from this site."
 
 
 def tag_key(data, shown: list[str]) -> list[dict]:

@@ -543,3 +543,22 @@ def test_projector_tags_are_readable_pills_and_a_tag_key_follows_the_opening_hea
         assert pill["color"] == rgb(colours[pill["kind"]]), pill
         assert pill["ratio"] >= 0.6, pill
         assert pill["align"] not in ("super", "sub", "top"), pill
+
+
+def test_a_press_claim_is_shown_with_its_publisher_and_date_never_its_title_on_sheet_and_screen(mkdocs_site):
+    """Students took the article's title for this site's own name: sheet and projector say who published it and
+    when, as the seed record knows it, and never its title."""
+    from charts.lesson import article_line
+
+    data = load(ROOT)
+    projector = (mkdocs_site["dir"] / "generated" / "projector.html").read_text()
+    for activity in lesson_of().activities:
+        if not activity.claim:
+            continue
+        article = next(s for s in data.seeds for c in s.claims if c.id == activity.claim)
+        line = article_line(article)
+        assert article.title not in projector and escape(article.title) not in projector, activity.id
+        assert escape(line) in projector or line in projector, activity.id
+        sheet = pdf_text(mkdocs_site["dir"] / "handouts" / "worksheets" / f"{activity.id}-a4.pdf")
+        assert re.sub(r"\s+", " ", line)[:40] in re.sub(r"\s+", " ", sheet), activity.id
+        assert article.title[:30] not in re.sub(r"\s+", " ", sheet), activity.id
