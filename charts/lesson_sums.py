@@ -60,6 +60,11 @@ def helpers(texts) -> dict:
         ratio = uncached(w, dear) / uncached(w, cheap)
         return f"{trim(ratio, 0 if ratio >= 10 else 1)} times"
 
+    def rounded_times(w, dear, cheap):
+        """The same ratio as a student gets who rounds both totals to the cent first."""
+        ratio = round(uncached(w, dear), 2) / round(uncached(w, cheap), 2)
+        return f"{trim(ratio, 0 if ratio >= 10 else 1)} times"
+
     return {
         "num": _Lookup(texts.number),
         "fig": _Lookup(texts.cited),
@@ -69,6 +74,7 @@ def helpers(texts) -> dict:
         "output_cost": lambda w, model: dollars(output_only(w, model)),
         "input_cost": lambda w, model: dollars(uncached(w, model) - output_only(w, model)),
         "cost_times": cost_times,
+        "rounded_times": rounded_times,
         "live_cost": lambda w, model: money(task_cost(price(model), workload(w))),
         "cached_share": lambda w: f"{trim(workload(w).cached_share * 100, 0)}%",
         "recipe": lambda model, basis: sci(recipe_flop(compute_of(data, model), basis)),

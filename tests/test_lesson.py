@@ -102,11 +102,20 @@ def test_a_key_that_says_the_numbers_come_from_the_labs_papers_shows_only_primar
     claims = {c.id: c for article in data.seeds for c in article.claims}
     checked = 0
     for activity in lesson.activities:
-        if not any("own papers" in q.answer for q in activity.questions):
+        said = [q.answer for q in activity.questions if "own paper" in q.answer]
+        if not said:
             continue
         box = activity.figures or [t for t in claims[activity.claim].checked_against if t in data.figures]
         kinds = {f: data.sources[data.figures[f].source].kind for f in box}
         assert box and set(kinds.values()) == {"primary_report"}, f"{activity.id}: {kinds}"
+        # ... and names as their authors the producers the sheet's sources list, no other lab.
+        producers = {data.sources[data.figures[f].source].producer.split(" (")[0] for f in box}  # "X (in Nature)"
+        for answer in said:
+            for producer in producers:
+                assert producer in answer, f"{activity.id}: the key does not name {producer}, the sheet's source"
+            others = {s.producer.split(" (")[0] for s in data.sources.values()} - producers
+            named = [o for o in others if re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", answer)]
+            assert not named, f"{activity.id}: the key names {named}, not the sheet's sources"
         checked += 1
     assert checked
 
@@ -317,7 +326,14 @@ def test_every_material_a_step_uses_is_named_on_its_plans_materials_line():
             assert not missing, f"{plan.id}: the step {step.title!r} uses {missing}, not on the materials line"
 
 
-DURATION = r"\b(one|two|three|four|five)[- ]minutes?\b"
+DURATION = r"\b(one|two|three|four|five|\d+)[- ](minute|second)s?\b"
+WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def seconds(found: tuple[str, str]) -> int:
+    count, unit = found
+    count = WORDS.get(count.lower()) or int(count)
+    return count * (60 if unit.lower() == "minute" else 1)
 
 
 def test_what_a_group_prepares_lasts_as_long_as_the_time_it_is_given_to_present():
@@ -329,12 +345,62 @@ def test_what_a_group_prepares_lasts_as_long_as_the_time_it_is_given_to_present(
             for work, present in zip(part.steps, part.steps[1:]):
                 if work.kind != "work" or present.kind != "present":
                     continue
-                prepared = set(re.findall(DURATION, work.do, re.I))
-                given = set(re.findall(DURATION, present.do, re.I))
+                prepared = {seconds(found) for found in re.findall(DURATION, work.do, re.I)}
+                given = {seconds(found) for found in re.findall(DURATION, present.do, re.I)}
                 if prepared and given:
                     assert prepared == given, f"{plan.id}: {work.title!r} prepares {prepared}, presents {given}"
                     compared += 1
     assert compared
+
+
+QUESTION_SECONDS = 30  # the class's one question to each group, and its answer
+
+
+def test_every_group_talks_and_takes_the_class_question_inside_the_present_step():
+    """Five groups of two minutes filled the ten minutes and left no time for the class's question."""
+    checked = 0
+    for plan in lesson_of().plans:
+        for part in plan.lessons:
+            for work, present in zip(part.steps, part.steps[1:]):
+                talks = [seconds(found) for found in re.findall(DURATION, present.do, re.I)]
+                if (
+                    work.kind != "work"
+                    or present.kind != "present"
+                    or not re.search(r"\beach group\b", present.do, re.I)
+                ):
+                    continue
+                groups = len(work.activities)
+                assert talks and groups, f"{plan.id}: {present.title!r} says no talk length or no groups"
+                needed = groups * (max(talks) + QUESTION_SECONDS)
+                assert needed <= present.minutes * 60, f"{plan.id}: {groups} groups need {needed} s"
+                checked += 1
+    assert checked
+
+
+def test_a_present_step_that_puts_each_groups_sheet_on_the_projector_opens_each_activity():
+    checked = 0
+    for plan in lesson_of().plans:
+        for part in plan.lessons:
+            for work, present in zip(part.steps, part.steps[1:]):
+                if work.kind == "work" and present.kind == "present" and "projector" in present.do:
+                    assert present.projector == work.activities, f"{plan.id}: {present.title!r}"
+                    checked += 1
+    assert checked
+
+
+SUMS = re.compile(r"\{\{[^}]*\b(task_cost|output_cost|input_cost|recipe)\(")  # a key that works out a sum
+
+
+def test_a_plan_whose_sheets_need_sums_lists_calculators_per_pair():
+    lesson = lesson_of()
+    summing = {a.id for a in lesson.activities if any(SUMS.search(q.answer) for q in a.questions)}
+    assert summing, "no sheet works out a sum: the test would check nothing"
+    for plan in lesson.plans:
+        handed = {a for part in plan.lessons for step in part.steps for a in step.activities}
+        line = " ".join(plan.materials)
+        has = re.search(r"\bcalculators, one per (pair|student)\b", line, re.I)
+        if handed & summing:
+            assert has, f"{plan.id} hands out {sorted(handed & summing)} but lists no calculators"
 
 
 def test_going_through_the_quiz_in_under_a_minute_an_answer_has_students_swap_and_mark():
