@@ -46,6 +46,8 @@ class Activity(Strict):
 
 
 VOTE = "vote"  # a step may show the projector's last screen: the opening headline again, for the re-vote
+HEADLINE = "headline"  # or open it at the opening headline itself (a hook), past the activity's telling title
+SCREENS = (HEADLINE, VOTE)  # projector ids that are not activities
 
 
 class Step(Strict):
@@ -54,7 +56,7 @@ class Step(Strict):
     title: Text
     do: Text
     activities: list[RowId] = []  # printed worksheets the step hands out (the quiz is one)
-    projector: list[RowId] = []  # activities the step shows on the projector view, or "vote" (its last screen)
+    projector: list[RowId] = []  # activities the step shows on the projector view, "headline" or "vote" (SCREENS)
     reader: bool = False  # the step uses the printed reader (the whole story)
 
 
@@ -162,6 +164,11 @@ def load_lesson(root: Path, data, derived: dict[str, Computed], charts: dict[str
     activities = {a.id for a in lesson.activities}
     if len(activities) != len(lesson.activities):
         raise DataError(f"{name}: two activities share an id")
+    reserved = next((a for a in lesson.activities if a.id in SCREENS), None)
+    if reserved:
+        raise DataError(
+            f'{name}: entry "{reserved.id}", field id: "{reserved.id}" names a projector screen; pick another'
+        )
     for activity in lesson.activities:
         where = f'{name}: entry "{activity.id}", field'
         for field, value, known, what in (
@@ -191,10 +198,15 @@ def load_lesson(root: Path, data, derived: dict[str, Computed], charts: dict[str
             for index, step in enumerate(lesson_.steps):
                 for field in ("activities", "projector"):
                     for i, activity_id in enumerate(getattr(step, field)):
-                        if activity_id not in activities and not (field == "projector" and activity_id == VOTE):
+                        if activity_id not in activities and not (field == "projector" and activity_id in SCREENS):
                             raise DataError(
                                 f'{name}: entry "{plan.id}", step "{step.title}", field '
                                 f'lessons[{number}].steps[{index}].{field}[{i}]: unknown activity "{activity_id}"'
+                            )
+                        if activity_id == HEADLINE and not any(a.headline for a in lesson.activities):
+                            raise DataError(
+                                f'{name}: entry "{plan.id}", step "{step.title}", field '
+                                f"lessons[{number}].steps[{index}].{field}[{i}]: no activity has a headline to open"
                             )
     return lesson
 

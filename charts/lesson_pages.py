@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from charts.lesson import VOTE, LessonData, Step, Texts
+from charts.lesson import HEADLINE, VOTE, LessonData, Step, Texts
 from charts.live_pages import live_page
 
 TEMPLATES = Environment(
@@ -94,11 +94,14 @@ def step_materials(step: Step, lesson: LessonData, starts: dict[str, int]) -> Ma
 
 
 VOTE_TITLE = "Vote again"
+HEADLINE_TITLE = "The opening headline"  # the teacher's name for the hook's screen; the screen itself says less
+HEADLINE_KICKER = "A headline"  # what the hook's screen says above the headline: neutral, it spoils nothing
+VOTE_QUESTION = "True, false or “it depends”?"  # asked on the hook's screen and again on the last
 
 
 def screen_name(lesson: LessonData, opens: str) -> str:
-    """What a projector link opens at: an activity's first screen, or the closing vote."""
-    return VOTE_TITLE if opens == VOTE else lesson.activity(opens).title
+    """What a projector link opens at: an activity's first screen, the opening headline, or the closing vote."""
+    return {VOTE: VOTE_TITLE, HEADLINE: HEADLINE_TITLE}.get(opens) or lesson.activity(opens).title
 
 
 def jump_line(lesson: LessonData, starts: dict[str, int]) -> str:

@@ -9,8 +9,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from charts.fields import FIGURE_KINDS
-from charts.lesson import VOTE, LessonData, Texts, article_line
-from charts.lesson_pages import TEMPLATES, VOTE_TITLE
+from charts.lesson import HEADLINE, VOTE, LessonData, Texts, article_line
+from charts.lesson_pages import HEADLINE_KICKER, TEMPLATES, VOTE_QUESTION, VOTE_TITLE
 from charts.render import cell_text
 
 SITE_CSS = Path("docs/stylesheets/site.css")
@@ -48,9 +48,11 @@ def _table(tables: dict, chart_id: str, columns: list[str] | None) -> dict:
 
 def _activity(a, texts: Texts, data, images: dict, titles: dict, tables: dict) -> list[dict]:
     slides = [{"kind": "title", "activity": a.id, "title": a.title, "text": texts.render(a.goal), "minutes": a.minutes}]
-    figures = list(a.figures)
-    if a.headline:
-        slides.append({"kind": "headline", "title": a.title, "text": texts.render(a.headline)})
+    figures, intro = list(a.figures), texts.render(a.intro)  # the intro as the sheet prints it: its rule, its units
+    if a.headline:  # the hook: nothing on it says the headline misleads (plans open the projector here)
+        slides.append(
+            {"kind": "headline", "activity": HEADLINE, "title": HEADLINE_KICKER, "text": texts.render(a.headline)}
+        )
     if a.claim:
         article, claim = next((s, c) for s in data.seeds for c in s.claims if c.id == a.claim)
         slides.append({"kind": "claim", "title": article_line(article), "text": texts.render(claim.claim)})
@@ -66,6 +68,7 @@ def _activity(a, texts: Texts, data, images: dict, titles: dict, tables: dict) -
                 "kind": "task",
                 "title": f"{a.title} · the task",
                 "heading": workload.name,
+                "intro": intro,
                 "text": workload.description,
                 "columns": ["Input tokens", "Output tokens", "Hidden thinking tokens (reasoning models only)"],
                 "rows": [[f"{n:,}" for n in counts]],
@@ -77,7 +80,9 @@ def _activity(a, texts: Texts, data, images: dict, titles: dict, tables: dict) -
         )
     if a.table:  # the inputs a sheet prints, without the columns that hold its answers (`columns`)
         table = _table(tables, a.table, a.columns)
-        slides.append({"kind": "table", "title": f"{a.title} · the table", **table})  # no title: it tells
+        slides.append(
+            {"kind": "table", "title": f"{a.title} · the table", "intro": intro, **table}
+        )  # no title: it tells
     for number, q in enumerate(a.questions, start=1):
         slides.append(
             {
@@ -94,10 +99,10 @@ def _activity(a, texts: Texts, data, images: dict, titles: dict, tables: dict) -
 def screens(lesson: LessonData, texts: Texts, data, images: dict, titles: dict, tables: dict) -> list[dict]:
     """Each activity opens with its title; a chart screen is headed by the chart's own takeaway title. Right
     after the opening headline comes the key to the tags the screens show (data/legend.yaml, as on the
-    worksheets); the last screen shows the opening headline again for the re-vote."""
+    worksheets: every kind, as the quiz asks about kinds no screen shows); the last screen shows the opening
+    headline again for the re-vote."""
     slides = [s for a in lesson.activities for s in _activity(a, texts, data, images, titles, tables)]
-    used = set(re.findall(r'class="tag tag-([a-z]+)"', str(slides)))
-    key = [(_pill(kind), data.legend.figure_kind(kind).short) for kind in FIGURE_KINDS if kind in used]
+    key = [(_pill(kind), data.legend.figure_kind(kind).short) for kind in FIGURE_KINDS]  # all: questions name them
     opening = next(a for a in lesson.activities if a.headline)
     first = next(i for i, s in enumerate(slides) if s["kind"] == "headline")
     slides.insert(first + 1, {"kind": "key", "title": "What the tags mean", "key": key})
@@ -106,10 +111,13 @@ def screens(lesson: LessonData, texts: Texts, data, images: dict, titles: dict, 
 
 
 def starts(slides: list[dict]) -> dict[str, int]:
-    """{activity id or "vote": the number of its first screen}, for links that open the projector there."""
-    return {s["activity"]: number for number, s in enumerate(slides, start=1) if s["kind"] in ("title", "vote")}
+    """{activity id, "headline" or "vote": the number of its first screen}, for links that open the projector there."""
+    kinds = ("title", "headline", "vote")
+    return {s["activity"]: number for number, s in enumerate(slides, start=1) if s["kind"] in kinds}
 
 
 def projector(slides: list[dict], edition: dict, root: Path) -> str:
     """A standalone page of the screens; arrow keys step; works from file://."""
-    return TEMPLATES.get_template("projector.html.j2").render(slides=slides, edition=edition, tags=tag_colours(root))
+    return TEMPLATES.get_template("projector.html.j2").render(
+        slides=slides, edition=edition, tags=tag_colours(root), vote_question=VOTE_QUESTION
+    )

@@ -54,9 +54,17 @@ def built_table(site: Path, page: str, chart_id: str, columns: list[str] | None 
     return Markup(table.replace('class="chart-table"', 'class="sheet-table"'))
 
 
-def tag_key(data, shown: list[str]) -> list[dict]:
-    """The evidence tags a sheet shows, each with the line the site's marks use (data/legend.yaml)."""
-    used = set(re.findall(r'class="tag tag-([a-z]+)"', " ".join(shown)))
+def tag_words(asks: list[str]) -> set[str]:
+    """The tag kinds a sheet's questions name as tags ("Tag each number reported, estimate or claim", "the
+    site tags this a claim"): a question that speaks of tags uses each kind word in it as a tag."""
+    speaks = [ask for ask in asks if re.search(r"\btag", ask, re.I)]
+    return {kind for kind in FIGURE_KINDS for ask in speaks if re.search(rf"\b{kind}\b", ask, re.I)}
+
+
+def tag_key(data, shown: list[str], asks: list[str] = ()) -> list[dict]:
+    """The evidence tags a sheet shows or its questions name, each with the line the site's marks use
+    (data/legend.yaml)."""
+    used = set(re.findall(r'class="tag tag-([a-z]+)"', " ".join(shown))) | tag_words(list(asks))
     return [{"id": kind, "short": data.legend.figure_kind(kind).short} for kind in FIGURE_KINDS if kind in used]
 
 
@@ -126,7 +134,8 @@ def context(
     sheet = [out["intro"], out["chart_key"] or ""] + [q["ask"] for q in out["questions"]]
     sheet += [c for q in out["questions"] for c in q["choices"]]
     sheet += [f'class="tag tag-{f["status"]}"' for f in out["facts"]]
-    out["tags"] = tag_key(data, [str(text) for text in sheet])
+    asks = [str(q["ask"]) for q in out["questions"]] + [str(c) for q in out["questions"] for c in q["choices"]]
+    out["tags"] = tag_key(data, [str(text) for text in sheet], asks)
     return out
 
 

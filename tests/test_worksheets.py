@@ -83,7 +83,7 @@ def test_an_unknown_table_column_stops_the_build_naming_file_activity_and_field(
 
 
 def test_every_worksheet_that_shows_a_tag_explains_it_in_the_sites_own_words(site):
-    explained = 0
+    explained, beyond = 0, False
     for a in lesson_of().activities:
         html = (site["dir"] / "handouts" / "worksheets" / f"{a.id}.html").read_text()
         body, _, key = html.partition('<p class="sheet-tags">')
@@ -93,8 +93,14 @@ def test_every_worksheet_that_shows_a_tag_explains_it_in_the_sites_own_words(sit
             short = DATA.legend.figure_kind(kind).short
             assert short[1:] in key_text, (a.id, kind)
             explained += 1
-        assert set(re.findall(r'class="tag tag-([a-z]+)"', key.split("</p>")[0])) == shown, a.id
-    assert explained
+        # and every kind its questions name as a tag (the quiz: "Tag each number reported, estimate or claim")
+        asks = " ".join(q.ask + " " + " ".join(q.choices) for q in a.questions if re.search(r"\btag", q.ask, re.I))
+        named = {kind for kind in FIGURE_KINDS if re.search(rf"\b{kind}\b", asks, re.I)}
+        for kind in sorted(named):
+            assert DATA.legend.figure_kind(kind).short[1:] in key_text, (a.id, kind)
+        assert set(re.findall(r'class="tag tag-([a-z]+)"', key.split("</p>")[0])) == shown | named, a.id
+        beyond = beyond or bool(named - shown)
+    assert explained and beyond  # the quiz's questions name kinds its numbers do not show
 
 
 def test_the_quiz_names_only_the_tags_the_sheets_define(site):
