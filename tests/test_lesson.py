@@ -270,14 +270,15 @@ def test_a_projector_chart_screen_is_headed_by_the_charts_takeaway_and_fits_the_
 def test_each_plan_step_links_every_material_it_names(mkdocs_site):
     """Worksheets as their A4 and Letter PDFs, the printed reader likewise, and projector screens opened at the
     activity's first screen; a step that hands something out names it (no "worksheets below")."""
-    from charts.lesson_pages import PROJECTOR, reader_pdf, screen_name, worksheet_pdf
+    from charts.lesson import HEADLINE
+    from charts.lesson_pages import HEADLINE_KICKER, PROJECTOR, reader_pdf, screen_name, worksheet_pdf
 
     site, lesson = mkdocs_site["dir"], lesson_of()
     html = (site / "teachers.html").read_text()
     projector = (site / PROJECTOR).read_text()
     openers = dict(
         re.findall(
-            r'<section class="slide slide-(?:title|vote)" id="slide-(\d+)".*?<h1 class="[^"]*">(.*?)</h1>',
+            r'<section class="slide slide-(?:title|headline|vote)" id="slide-(\d+)".*?<h1 class="[^"]*">(.*?)</h1>',
             projector,
             re.S,
         )
@@ -298,7 +299,8 @@ def test_each_plan_step_links_every_material_it_names(mkdocs_site):
             for link in expected:
                 assert (site / link).exists(), f"{where}: {link} is not in the site"
             screens = [link.split("#slide-")[1] for link in links if link.startswith(PROJECTOR + "#slide-")]
-            assert [openers[n] for n in screens] == [screen_name(lesson, a) for a in step.projector], where
+            shown = [HEADLINE_KICKER if a == HEADLINE else screen_name(lesson, a) for a in step.projector]
+            assert [openers[n] for n in screens] == shown, where
             assert len(screens) + len(expected) == len(links), f"{where}: a link to nothing named"
 
 
