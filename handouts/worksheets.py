@@ -68,6 +68,24 @@ def tag_key(data, shown: list[str], asks: list[str] = ()) -> list[dict]:
     return [{"id": kind, "short": data.legend.figure_kind(kind).short} for kind in FIGURE_KINDS if kind in used]
 
 
+# A sheet's chart on a black-and-white photocopy: the site's pale grid lines (plotly's .xgrid/.ygrid) vanish, and
+# on a log-scale chart the grid lines are what students count. The printed copy of the picture draws them darker.
+PRINT_GRID = "<style>.xgrid, .ygrid { stroke: #858585 !important; }</style>"
+
+
+def print_picture(site: Path, picture: str) -> str:
+    """A copy of a chart's SVG for the sheets (handouts/worksheets/img/), its grid lines darkened; its path
+    from the site's root."""
+    svg = (site / "generated" / picture).read_text(encoding="utf-8")
+    svg, found = re.subn(r"(<svg\b[^>]*>)", lambda m: m.group(1) + PRINT_GRID, svg, count=1)
+    if not found:
+        raise SystemExit(f"error: generated/{picture} is not an SVG picture; the worksheet prints only SVG charts")
+    out = site / "handouts" / "worksheets" / picture
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(svg, encoding="utf-8")
+    return f"handouts/worksheets/{picture}"
+
+
 def fact_rows(data, texts: Texts, figure_ids: list[str]) -> list[dict]:
     rows = []
     for figure_id in figure_ids:
@@ -117,7 +135,7 @@ def context(
         "facts": fact_rows(data, texts, figures),
         "workload": workload,
         "table": built_table(site, page, activity.table, activity.columns) if activity.table else None,
-        "image": ("generated/" + images[activity.chart]) if activity.chart in images else None,
+        "image": print_picture(site, images[activity.chart]) if activity.chart in images else None,
         "chart_title": titles[activity.chart] if activity.chart else None,
         "chart_key": texts.render(activity.chart_key) if activity.chart_key else None,
         "questions": [

@@ -296,3 +296,26 @@ def test_every_open_quiz_question_leaves_two_lines_and_a_verdict_key_lists_what_
     for q in open_verdicts:
         named = [v for v in verdicts if v in q.answer.lower()]
         assert len(named) >= 2 and "accept" in q.answer.lower(), f"the key accepts only {named}"
+
+
+def test_a_worksheet_chart_prints_its_grid_lines_darker_than_a_faint_grey(site, browser):
+    """On a black-and-white photocopy the log-scale chart's pale grid lines vanished, and students count them:
+    the picture a sheet prints draws every grid line darker than the faint #9a9a9a the writing lines left."""
+    page, checked = browser.new_page(), 0
+    try:
+        for a in lesson_of().activities:
+            html = (site["dir"] / "handouts" / "worksheets" / f"{a.id}.html").read_text()
+            figure = re.search(r'<figure class="sheet-chart">.*?<img src="([^"]+)"', html, re.S)
+            if not a.chart:
+                continue
+            assert figure, a.id
+            page.goto((site["dir"] / figure.group(1)).as_uri())
+            strokes = page.evaluate(
+                "[...document.querySelectorAll('.xgrid, .ygrid')].map(e => getComputedStyle(e).stroke)"
+            )
+            assert strokes, a.id
+            assert all(luminance(s) < luminance("#9a9a9a") for s in strokes), (a.id, set(strokes))
+            checked += 1
+    finally:
+        page.close()
+    assert checked
