@@ -55,10 +55,9 @@ def built_table(site: Path, page: str, chart_id: str, columns: list[str] | None 
 
 
 def tag_words(asks: list[str]) -> set[str]:
-    """The tag kinds a sheet's questions name as tags ("Tag each number reported, estimate or claim", "the
-    site tags this a claim"): a question that speaks of tags uses each kind word in it as a tag."""
-    speaks = [ask for ask in asks if re.search(r"\btag", ask, re.I)]
-    return {kind for kind in FIGURE_KINDS for ask in speaks if re.search(rf"\b{kind}\b", ask, re.I)}
+    """The tag kinds a sheet's questions name ("Reported, estimate or claim?", "more than a claim"): a student
+    needs each one's meaning, as the site defines it, to answer."""
+    return {kind for kind in FIGURE_KINDS for ask in asks if re.search(rf"\b{kind}\b", ask, re.I)}
 
 
 def tag_key(data, shown: list[str], asks: list[str] = ()) -> list[dict]:

@@ -93,8 +93,8 @@ def test_every_worksheet_that_shows_a_tag_explains_it_in_the_sites_own_words(sit
             short = DATA.legend.figure_kind(kind).short
             assert short[1:] in key_text, (a.id, kind)
             explained += 1
-        # and every kind its questions name as a tag (the quiz: "Tag each number reported, estimate or claim")
-        asks = " ".join(q.ask + " " + " ".join(q.choices) for q in a.questions if re.search(r"\btag", q.ask, re.I))
+        # and every kind its questions name (the quiz: "Reported, estimate or claim?", "more than a claim")
+        asks = " ".join(q.ask + " " + " ".join(q.choices) for q in a.questions)
         named = {kind for kind in FIGURE_KINDS if re.search(rf"\b{kind}\b", asks, re.I)}
         for kind in sorted(named):
             assert DATA.legend.figure_kind(kind).short[1:] in key_text, (a.id, kind)
