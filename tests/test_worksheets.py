@@ -319,3 +319,36 @@ def test_a_worksheet_chart_prints_its_grid_lines_darker_than_a_faint_grey(site, 
     finally:
         page.close()
     assert checked
+
+
+SPARE_PX = 12  # about 3 mm: room for a browser that sets the same text a hair taller
+
+
+def test_every_worksheet_keeps_room_to_spare_on_its_page_at_both_paper_sizes(mkdocs_site, browser):
+    """The writing lines stretch to fill the page, so a sheet always looks full; what matters is the least height
+    it needs. A sheet that needs its whole page would spill onto a second one with the next Chromium's fonts."""
+    from handouts.printer import TEXT_WIDTH_PX
+
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    tight = []
+    try:
+        for sheet in sorted((mkdocs_site["dir"] / "handouts" / "worksheets").glob("*.html")):
+            for paper, width in TEXT_WIDTH_PX.items():
+                page.set_viewport_size({"width": width, "height": 1000})
+                page.goto(sheet.as_uri())
+                page.evaluate(f"document.documentElement.dataset.paper = '{paper.lower()}'")
+                full = page.evaluate("document.querySelector('.sheet').clientHeight")
+                low, high = 0, full  # the least height at which nothing overflows, by bisection
+                while high - low > 1:
+                    middle = (low + high) // 2
+                    over = page.evaluate(
+                        f"(() => {{ const s = document.querySelector('.sheet'); s.style.height = '{middle}px';"
+                        " return s.scrollHeight > s.clientHeight + 1; })()"
+                    )
+                    low, high = (middle, high) if over else (low, middle)
+                if full - high < SPARE_PX:
+                    tight.append(f"{sheet.stem} ({paper}): needs {high} of {full} px")
+    finally:
+        page.close()
+    assert not tight, "shorten these in data/lesson.yaml (fewer lines or words): " + "; ".join(tight)
